@@ -1,0 +1,151 @@
+// Command sukien turns Vietnamese news into structured political event
+// data. This file is the only place for flags, configuration and wiring;
+// the work is done by the packages under internal/.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain()
+	if err := m.Run(ctx, os.Args[1:]); err != nil {
+		if !errors.Is(err, errSilent) {
+			fmt.Fprintln(os.Stderr, "sukien:", err)
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+// errSilent marks a failure already reported to the user (a batch with bad
+// documents): the exit code says it, nothing more is printed.
+var errSilent = errors.New("some inputs failed")
+
+// usageError is a mistake in the command line (exit code 2).
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var u *usageError
+	if errors.As(err, &u) {
+		return 2
+	}
+	return 1
+}
+
+// Main is the program with its standard streams, so that tests run the
+// same wiring as the binary.
+type Main struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// IsTerminal reports whether Stderr is a terminal (progress bars).
+	IsTerminal bool
+	Logger     *slog.Logger
+}
+
+// NewMain returns a Main on the process's standard streams.
+func NewMain() *Main {
+	fi, _ := os.Stderr.Stat()
+	term := fi != nil && fi.Mode()&os.ModeCharDevice != 0
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, IsTerminal: term,
+		Logger: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(m *Main, ctx context.Context, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"extract", "extract events from documents and print them (JSON Lines, table or CSV)", (*Main).runExtract},
+		{"demo", "extract the built-in demo corpus and show a table and a summary", (*Main).runDemo},
+		{"eval", "score extracted events against a gold file", (*Main).runEval},
+		{"actors", "look up how a name or title resolves (`actors lookup`), or list stored actors", (*Main).runActors},
+		{"dict", "validate the dictionaries (`dict check`) or show their size (`dict stats`)", (*Main).runDict},
+	}
+}
+
+// Run runs one subcommand.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		m.usage(m.Stdout)
+		if len(args) == 0 {
+			return &usageError{"no command given"}
+		}
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(m, ctx, args[1:])
+		}
+	}
+	m.usage(m.Stderr)
+	return &usageError{fmt.Sprintf("unknown command %q", args[0])}
+}
+
+func (m *Main) usage(w io.Writer) {
+	fmt.Fprintln(w, "sukien: Vietnamese news in, political event data out.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage: sukien COMMAND [flags] [args]")
+	fmt.Fprintln(w)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run `sukien COMMAND -h` for a command's flags.")
+}
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func (m *Main) newFlags(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(m.Stderr, "Usage: sukien %s %s\n", name, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	// Allow flags after positional arguments, as users type them.
+	var pos []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return &usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+		if len(pos) > 0 && pos[len(pos)-1] == "--" {
+			pos = append(pos[:len(pos)-1], args...)
+			break
+		}
+	}
+	return fs.Parse(append([]string{"--"}, pos...))
+}
+
+// dictDirs is a repeatable --dict flag.
+type dictDirs []string
+
+func (d *dictDirs) String() string     { return strings.Join(*d, ",") }
+func (d *dictDirs) Set(v string) error { *d = append(*d, v); return nil }

@@ -1,0 +1,594 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sukien/sukien"
+	"github.com/sukien/sukien/internal/dict"
+)
+
+// personRef is one person named in the document, for later short mentions
+// ("ông Cho", "Bộ trưởng Blinken").
+type personRef struct {
+	actor  sukien.Actor
+	shorts []string // lower-case keys
+	role   string
+}
+
+func personActor(e *dict.Entry) sukien.Actor {
+	return sukien.Actor{Kind: sukien.KindPerson, Name: e.Name, Country: e.Country, ID: e.ID, Sector: e.Sector}
+}
+
+func (c *docContext) remember(a sukien.Actor, shorts []string, role string) {
+	for i := range c.persons {
+		if c.persons[i].actor.Name == a.Name {
+			p := c.persons[i]
+			if p.actor.Country == "" {
+				p.actor.Country = a.Country
+			}
+			if p.role == "" {
+				p.role = role
+			}
+			c.persons = append(append(c.persons[:i], c.persons[i+1:]...), p)
+			return
+		}
+	}
+	c.persons = append(c.persons, personRef{actor: a, shorts: shorts, role: role})
+}
+
+// recall finds the most recently named person known by the short form key.
+func (c *docContext) recall(key string) (sukien.Actor, bool) {
+	for i := len(c.persons) - 1; i >= 0; i-- {
+		for _, s := range c.persons[i].shorts {
+			if s == key {
+				return c.persons[i].actor, true
+			}
+		}
+	}
+	return sukien.Actor{}, false
+}
+
+// recallRole finds the most recently named person holding role for country.
+func (c *docContext) recallRole(role, country string) (sukien.Actor, bool) {
+	for i := len(c.persons) - 1; i >= 0; i-- {
+		p := c.persons[i]
+		if p.role == role && (country == "" || p.actor.Country == country) {
+			return p.actor, true
+		}
+	}
+	return sukien.Actor{}, false
+}
+
+func shortsOf(e *dict.Entry) []string {
+	var out []string
+	for _, s := range e.Short {
+		out = append(out, dict.Key(s))
+	}
+	return out
+}
+
+// shortsOfName guesses the short forms of an unknown name: the surname
+// (first syllable) and, for names in Western or Japanese order, the last.
+func shortsOfName(name string) []string {
+	f := strings.Fields(strings.ToLower(strings.ReplaceAll(name, "-", " ")))
+	if len(f) == 0 {
+		return nil
+	}
+	return []string{f[0], f[len(f)-1]}
+}
+
+// assemble turns the dictionary matches of a sentence into mentions.
+func (x *Extractor) assemble(s *sentence, c *docContext) {
+	n := len(s.toks.T)
+	s.mentions = s.mentions[:0]
+	s.mentAt = make([]int, n)
+	for i := range s.mentAt {
+		s.mentAt[i] = -1
+	}
+	used := make([]bool, n)
+	trigAt := make([]bool, n)
+	for _, t := range s.trigs {
+		for j := t.start; j < t.end; j++ {
+			trigAt[j] = true
+		}
+	}
+	add := func(m mention) {
+		for j := m.start; j < m.end; j++ {
+			used[j] = true
+		}
+		s.mentions = append(s.mentions, m)
+	}
+
+	// Persons first: names from the dictionary, unknown names after a
+	// title, a state or an honorific, and short names of persons already
+	// named in the document.
+	type pm struct {
+		start, end int
+		actor      sukien.Actor
+		shorts     []string
+		known      bool
+	}
+	var persons []pm
+	for i := 0; i < n; i++ {
+		if bi := s.baseAt[i]; bi >= 0 {
+			b := &s.bases[bi]
+			if e := b.has(dict.Person); e != nil {
+				persons = append(persons, pm{b.start, b.end, personActor(e), shortsOf(e), true})
+				i = b.end - 1
+				continue
+			}
+			if e := b.short(dict.Person); e != nil && x.titledBefore(s, b.start) {
+				if a, ok := c.recall(s.word(b.start)); ok && b.end == b.start+1 {
+					persons = append(persons, pm{b.start, b.end, a, nil, true})
+				} else if b.end == b.start+1 && len(b.targets) == 1 {
+					persons = append(persons, pm{b.start, b.end, personActor(e), shortsOf(e), true})
+				}
+				i = b.end - 1
+				continue
+			}
+			i = b.end - 1
+			continue
+		}
+		if !s.isNameToken(i) || trigAt[i] {
+			continue
+		}
+		j := s.nameRun(i)
+		titled := x.titledBefore(s, i)
+		switch {
+		case j-i == 1 && titled:
+			if a, ok := c.recall(s.word(i)); ok {
+				persons = append(persons, pm{i, j, a, nil, true})
+			}
+		case j-i >= 2 && titled:
+			persons = append(persons, pm{start: i, end: j})
+		case j-i >= 2:
+			// A bare name may be a known person's short form followed by
+			// more capitals; only take it when the document named them.
+			if a, ok := c.recall(s.word(i)); ok && j-i == 1 {
+				persons = append(persons, pm{i, j, a, nil, true})
+			}
+		}
+		i = j - 1
+	}
+
+	for _, p := range persons {
+		start, country, title, role, sector := x.chainLeft(s, p.start, trigAt)
+		end := p.end
+		if country == "" || title == "" {
+			if e, c2, t2, r2, s2 := x.apposition(s, p.end); e > p.end {
+				end = e
+				if country == "" {
+					country = c2
+				}
+				if title == "" {
+					title, role, sector = t2, r2, s2
+				}
+			}
+		}
+		a := p.actor
+		if a.Name == "" {
+			name, translit := x.canonicalName(s, p.start, p.end, country)
+			a = sukien.Actor{Kind: sukien.KindPerson, Name: name, Country: country, Raw: s.toks.Text(p.start, p.end), Transliterated: translit}
+			// The title and state may name a known office holder whose name
+			// is written partly or differently ("Tổng thống Nga Vladimir").
+			if role != "" && country != "" {
+				if h := x.dict.Holder(role, country, c.when()); h != nil && nameOverlap(h, s.toks.Text(p.start, p.end)) {
+					a = personActor(h)
+				}
+			}
+			p.shorts = shortsOfName(a.Name)
+		} else {
+			a.Raw = s.toks.Text(p.start, p.end)
+			if a.Country == "" {
+				a.Country = country
+			}
+		}
+		if a.Title == "" {
+			a.Title = title
+		}
+		if a.Sector == "" {
+			a.Sector = sector
+		}
+		c.remember(a, p.shorts, role)
+		add(mention{start: start, end: end, kind: mPerson, actors: []sukien.Actor{a}, role: role, personKey: a.Name})
+	}
+
+	// Everything else, left to right.
+	for i := 0; i < n; i++ {
+		if used[i] {
+			continue
+		}
+		if cs := s.cues[i]; cs.bits&(cPair|cAnaphor|cIncident) != 0 && !trigAt[i] {
+			switch {
+			case cs.bits&cPair != 0:
+				m := mention{start: i, end: cs.end, kind: mPair}
+				if personalPair(s.toks.Text(i, cs.end)) {
+					m.role = "persons"
+				}
+				add(m)
+			case cs.bits&cAnaphor != 0:
+				add(mention{start: i, end: cs.end, kind: mAnaphor})
+			default:
+				add(mention{start: i, end: cs.end, kind: mIncident})
+			}
+			i = cs.end - 1
+			continue
+		}
+		bi := s.baseAt[i]
+		if bi < 0 {
+			continue
+		}
+		b := &s.bases[bi]
+		if b.start != i {
+			continue
+		}
+		switch {
+		case b.has(dict.Title) != nil || b.has(dict.Institution) != nil:
+			m, ok := x.titleChain(s, b, c, used)
+			if ok {
+				add(m)
+				i = m.end - 1
+				continue
+			}
+		case b.has(dict.Compound) != nil:
+			e := b.has(dict.Compound)
+			var as []sukien.Actor
+			for _, code := range e.Members {
+				as = append(as, x.countryActor(code))
+			}
+			add(mention{start: b.start, end: b.end, kind: mCountry, actors: as})
+			i = b.end - 1
+			continue
+		}
+		if codes, end := x.compound(s, bi, c); len(codes) > 0 {
+			var as []sukien.Actor
+			for _, code := range codes {
+				as = append(as, x.countryActor(code))
+			}
+			add(mention{start: b.start, end: end, kind: mCountry, actors: as})
+			i = end - 1
+			continue
+		}
+		switch {
+		case b.has(dict.Country) != nil:
+			add(mention{start: b.start, end: b.end, kind: mCountry, actors: []sukien.Actor{x.countryActor(b.has(dict.Country).ID)}})
+		case b.contextual() != nil && c.namesAny(b.contextual().Context):
+			add(mention{start: b.start, end: b.end, kind: mCountry, actors: []sukien.Actor{x.countryActor(b.contextual().ID)}})
+		case b.has(dict.Organization) != nil:
+			e := b.has(dict.Organization)
+			add(mention{start: b.start, end: b.end, kind: mOrg, actors: []sukien.Actor{{Kind: sukien.KindOrganization, Name: e.Name, Country: e.Country, ID: e.ID, Sector: e.Sector}}})
+		case b.has(dict.Place) != nil:
+			e := b.has(dict.Place)
+			m := mention{start: b.start, end: b.end, kind: mPlace, place: e}
+			if e.Metonym {
+				m.actors = []sukien.Actor{x.countryActor(e.Country)}
+			}
+			add(m)
+		default:
+			continue
+		}
+		i = b.end - 1
+	}
+
+	// Sort by position and index tokens.
+	sortMentions(s.mentions)
+	for mi := range s.mentions {
+		m := &s.mentions[mi]
+		for j := m.start; j < m.end; j++ {
+			s.mentAt[j] = mi
+		}
+		if m.start > 0 {
+			prev := s.cueBefore(m.start)
+			m.isLocation = prev&(cLocation) != 0 && m.kind == mPlace || prev&cLocation != 0 && m.kind == mCountry && len(m.actors) == 1
+			m.isDest = prev&cDestination != 0
+		}
+	}
+}
+
+// cueBefore returns the classes of a cue that ends right before token i.
+func (s *sentence) cueBefore(i int) cueSet {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if s.cues[j].bits != 0 && s.cues[j].end == i {
+			return s.cues[j].bits
+		}
+	}
+	return 0
+}
+
+func sortMentions(ms []mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func nameOverlap(e *dict.Entry, raw string) bool {
+	k := dict.Key(raw)
+	for _, a := range append([]string{e.Name}, e.Aliases...) {
+		ak := dict.Key(a)
+		if strings.Contains(ak, k) || strings.Contains(k, ak) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *docContext) namesAny(codes []string) bool {
+	for _, code := range codes {
+		if c.named[code] {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *Extractor) countryActor(code string) sukien.Actor {
+	if e := x.dict.Lookup(dict.Country, code); e != nil {
+		return sukien.Actor{Kind: sukien.KindCountry, Name: e.Name, Country: code, ID: code}
+	}
+	return sukien.Actor{Kind: sukien.KindCountry, Name: code, Country: code, ID: code}
+}
+
+// titledBefore reports whether token i follows a title, a state, an
+// institution, an honorific or "người đồng cấp": the places where a name
+// stands.
+func (x *Extractor) titledBefore(s *sentence, i int) bool {
+	if i == 0 || s.toks.T[i].Break {
+		return false
+	}
+	if s.cueBefore(i)&(cHonorific|cCounterpart) != 0 {
+		return true
+	}
+	if bi := s.baseAt[i-1]; bi >= 0 {
+		b := &s.bases[bi]
+		for _, t := range b.targets {
+			switch t.Entry.Kind {
+			case dict.Title, dict.Institution, dict.Organization:
+				return true
+			case dict.Country:
+				return t.Field != dict.FieldShort
+			case dict.Place:
+				return t.Entry.Metonym
+			}
+		}
+	}
+	return false
+}
+
+// chainLeft walks left from a name over its title, institution and state
+// ("Thứ trưởng Bộ Ngoại giao Hàn Quốc Kim Hong-kyun") and returns where the
+// chain starts and what it says about the person.
+func (x *Extractor) chainLeft(s *sentence, p int, trigAt []bool) (start int, country, title, role, sector string) {
+	start = p
+	nearestCountry := ""
+	for j := p - 1; j >= 0 && j >= p-12; j-- {
+		if s.toks.T[j+1].Break {
+			break
+		}
+		if trigAt[j] {
+			break
+		}
+		cb := s.cueIn[j]
+		if cb&(cCounterpart|cHonorific) != 0 && s.baseAt[j] < 0 {
+			start = j
+			continue
+		}
+		if cb&(cComitative|cReporting|cNegation|cClause|cLocation|cDestination|cPair) != 0 && s.baseAt[j] < 0 {
+			break
+		}
+		if s.toks.T[j].Number {
+			break
+		}
+		bi := s.baseAt[j]
+		if bi < 0 {
+			continue // a plain word: kept only if a title lies further left
+		}
+		b := &s.bases[bi]
+		if e := b.has(dict.Person); e != nil {
+			break
+		}
+		switch {
+		case b.has(dict.Title) != nil:
+			e := b.has(dict.Title)
+			start = b.start
+			if title == "" {
+				title, role, sector = s.toks.Text(b.start, b.end), e.ID, e.Sector
+			}
+		case b.has(dict.Institution) != nil:
+			start = b.start
+			if sector == "" {
+				sector = b.has(dict.Institution).Sector
+			}
+		case b.has(dict.Country) != nil:
+			if nearestCountry == "" {
+				nearestCountry = b.has(dict.Country).ID
+			}
+			if b.end == p || start <= b.end {
+				start = b.start
+			}
+		case b.has(dict.Place) != nil && b.has(dict.Place).Metonym:
+			if nearestCountry == "" {
+				nearestCountry = b.has(dict.Place).Country
+			}
+			if b.end == p {
+				start = b.start
+			}
+		case b.has(dict.Organization) != nil:
+			start = b.start
+			if nearestCountry == "" {
+				nearestCountry = b.has(dict.Organization).Country
+			}
+		}
+		j = b.start
+	}
+	// Only a chain that reached a title, institution or adjacent state
+	// counts; the words between are the title's scope.
+	if start < p {
+		country = nearestCountry
+	}
+	return start, country, title, role, sector
+}
+
+// apposition reads "Oleg Burmistrov – Đặc phái viên Bộ Ngoại giao Nga" and
+// "Choe Son Hui, quan chức ... Bộ Ngoại giao Triều Tiên": a title phrase
+// right after a name, up to its state.
+func (x *Extractor) apposition(s *sentence, e int) (end int, country, title, role, sector string) {
+	n := len(s.toks.T)
+	if e >= n {
+		return e, "", "", "", ""
+	}
+	gap := strings.TrimSpace(s.toks.Gap(e))
+	if gap != "-" && gap != "," && gap != "(" {
+		return e, "", "", "", ""
+	}
+	bi := s.baseAt[e]
+	if bi < 0 || s.bases[bi].has(dict.Title) == nil {
+		return e, "", "", "", ""
+	}
+	b := &s.bases[bi]
+	title, role, sector = s.toks.Text(b.start, b.end), b.has(dict.Title).ID, b.has(dict.Title).Sector
+	for j := b.end; j < n && j < e+16; j++ {
+		if s.toks.T[j].Break {
+			break
+		}
+		if k := s.baseAt[j]; k >= 0 {
+			kb := &s.bases[k]
+			if c := kb.has(dict.Country); c != nil {
+				return kb.end, c.ID, title, role, sector
+			}
+			if kb.has(dict.Person) != nil {
+				break
+			}
+			j = kb.end - 1
+		}
+	}
+	return b.end, "", title, role, sector
+}
+
+// titleChain reads a title or institution with its state but no name:
+// "Tổng thống Hàn Quốc", "Bộ Ngoại giao Hàn Quốc", "Ngoại trưởng hai nước".
+func (x *Extractor) titleChain(s *sentence, b *base, c *docContext, used []bool) (mention, bool) {
+	n := len(s.toks.T)
+	var titleE, instE *dict.Entry
+	if e := b.has(dict.Title); e != nil {
+		titleE = e
+	} else {
+		instE = b.has(dict.Institution)
+	}
+	j := b.end
+	// Title + institution: "Bộ trưởng Bộ Ngoại giao".
+	if j < n && !s.toks.T[j].Break && s.baseAt[j] >= 0 && !used[j] {
+		if e := s.bases[s.baseAt[j]].has(dict.Institution); e != nil {
+			instE = e
+			j = s.bases[s.baseAt[j]].end
+		}
+	}
+	if j < n && s.toks.T[j].Break {
+		return mention{}, false
+	}
+	// "của Mỹ"
+	k := j
+	if k < n && s.word(k) == "của" {
+		k++
+	}
+	if k < n && !used[k] && s.cues[k].bits&cPair != 0 {
+		return mention{start: b.start, end: s.cues[k].end, kind: mPair, role: roleOf(titleE)}, true
+	}
+	if k >= n || used[k] || s.baseAt[k] < 0 {
+		return mention{}, false
+	}
+	cb := &s.bases[s.baseAt[k]]
+	code := ""
+	if e := cb.has(dict.Country); e != nil {
+		code = e.ID
+	} else if e := cb.has(dict.Place); e != nil && e.Metonym {
+		code = e.Country
+	} else if e := cb.contextual(); e != nil && c.namesAny(e.Context) {
+		code = e.ID
+	}
+	if code == "" {
+		return mention{}, false
+	}
+	m := mention{start: b.start, end: cb.end, kind: mOrg}
+	if titleE != nil {
+		m.role = titleE.ID
+		if h := x.dict.Holder(titleE.ID, code, c.when()); h != nil && isOffice(titleE.ID) {
+			a := personActor(h)
+			a.Title = s.toks.Text(b.start, b.end)
+			c.remember(a, shortsOf(h), titleE.ID)
+			m.kind = mPerson
+			m.actors = []sukien.Actor{a}
+			return m, true
+		}
+		if a, ok := c.recallRole(titleE.ID, code); ok && isOffice(titleE.ID) {
+			m.kind = mPerson
+			m.actors = []sukien.Actor{a}
+			return m, true
+		}
+		a := x.countryActor(code)
+		a.Title = s.toks.Text(b.start, b.end)
+		m.kind = mTitle
+		m.actors = []sukien.Actor{a}
+		return m, true
+	}
+	a := sukien.Actor{Kind: sukien.KindOrganization, Name: instE.Name + " (" + x.countryActor(code).Name + ")", Country: code, ID: instE.ID + "-" + code, Sector: instE.Sector}
+	m.actors = []sukien.Actor{a}
+	return m, true
+}
+
+func roleOf(e *dict.Entry) string {
+	if e == nil {
+		return ""
+	}
+	return e.ID
+}
+
+// isOffice reports whether a role is held by one person at a time, so
+// that a title and a state name them.
+func isOffice(role string) bool {
+	switch role {
+	case "leader", "president", "vice_president", "prime_minister", "foreign_minister", "defence_minister",
+		"unification_minister", "national_security_adviser", "chief_cabinet_secretary", "secretary_general":
+		return true
+	}
+	return false
+}
+
+// compound reads "Hàn-Mỹ-Nhật", "Nga-Triều", "Hàn Quốc-Nhật Bản": states
+// joined by hyphens, where one-syllable forms are allowed.
+func (x *Extractor) compound(s *sentence, bi int, c *docContext) ([]string, int) {
+	var codes []string
+	end := -1
+	for k := bi; k < len(s.bases); k++ {
+		b := &s.bases[k]
+		if k > bi && (b.start != end || !s.toks.T[b.start].Hyphen) {
+			break
+		}
+		e := b.has(dict.Country)
+		if e == nil {
+			e = b.short(dict.Country)
+		}
+		if e == nil {
+			break
+		}
+		codes = append(codes, e.ID)
+		end = b.end
+	}
+	if len(codes) < 2 {
+		return nil, 0
+	}
+	return codes, end
+}
+
+// personalPair: "hai nhà lãnh đạo", "hai ngoại trưởng" name the persons of
+// the pair, "hai nước" only the states.
+func personalPair(t string) bool {
+	t = strings.ToLower(t)
+	for _, w := range []string{"lãnh đạo", "quan chức", "ngoại trưởng", "bộ trưởng", "phái viên", "vị", "trưởng đoàn"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}

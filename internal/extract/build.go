@@ -1,0 +1,454 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sukien/sukien"
+	"github.com/sukien/sukien/internal/dict"
+	"github.com/sukien/sukien/internal/timex"
+)
+
+// side collects the actors of one side of an event.
+type side struct {
+	actors []sukien.Actor
+	viaCua bool // found only as a possessor
+}
+
+func (sd *side) add(as ...sukien.Actor) {
+	for _, a := range as {
+		dup := false
+		for _, b := range sd.actors {
+			if b.Name == a.Name && b.Country == a.Country {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			sd.actors = append(sd.actors, a)
+		}
+	}
+}
+
+func (sd *side) countries() map[string]bool {
+	m := map[string]bool{}
+	for _, a := range sd.actors {
+		if a.Country != "" {
+			m[a.Country] = true
+		}
+	}
+	return m
+}
+
+// resolve gives the actors of a mention, using the document context for
+// pairs, anaphors and incidents.
+func (c *docContext) resolve(m *mention) []sukien.Actor {
+	switch m.kind {
+	case mPair:
+		if len(c.pairPersons) > 0 && m.role != "" {
+			return c.pairPersons
+		}
+		return c.pair
+	case mAnaphor:
+		return c.lastSubject
+	case mIncident:
+		return c.lastLaunch
+	}
+	return m.actors
+}
+
+// subjectOf finds the sides named before the trigger: after the last
+// reporting verb if it introduces a subject, else the nearest comma-free
+// segment that names someone.
+func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
+	var sd side
+	lo := cs
+	if r := s.lastCue(cs, ts, cReporting); r >= 0 && r < ts {
+		if x.collect(s, c, r, ts, &sd, false); len(sd.actors) > 0 {
+			return sd
+		}
+		// "Bộ Ngoại giao Hàn Quốc cho biết sẽ ...": the reporter acts.
+		hi := r
+		for k := r - 1; k >= cs; k-- {
+			if s.cues[k].bits&cReporting != 0 {
+				hi = k
+				break
+			}
+		}
+		for seg := hi; seg > lo && len(sd.actors) == 0; {
+			st := s.segmentStart(lo, seg-1)
+			x.collect(s, c, st, seg, &sd, false)
+			seg = st
+		}
+		return sd
+	}
+	for seg := ts; seg > lo && len(sd.actors) == 0; {
+		st := s.segmentStart(lo, seg-1)
+		x.collect(s, c, st, seg, &sd, false)
+		seg = st
+	}
+	return sd
+}
+
+// collect adds the side-worthy mentions of tokens [i, j).
+func (x *Extractor) collect(s *sentence, c *docContext, i, j int, sd *side, object bool) {
+	inSource := false
+	for k := i; k < j; k++ {
+		if s.cues[k].bits&cSource != 0 && (k == 0 || k == i) {
+			inSource = true
+		}
+		if inSource && k > i && s.toks.T[k].Break {
+			inSource = false
+		}
+		if inSource {
+			continue
+		}
+		mi := s.mentAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := &s.mentions[mi]
+		k = m.end - 1
+		if m.isLocation {
+			continue
+		}
+		if m.kind == mPlace && m.place != nil && !m.place.Metonym {
+			continue
+		}
+		if m.kind == mIncident && !object {
+			continue
+		}
+		sd.add(c.resolve(m)...)
+	}
+}
+
+// objectEnd finds where the object of a trigger stops.
+func (x *Extractor) objectEnd(s *sentence, te, ce int, symmetric bool) int {
+	for k := te; k < ce; k++ {
+		b := s.cues[k].bits
+		if b&cReporting != 0 && k > te {
+			return k
+		}
+		if symmetric && b&(cTopic|cSideline) != 0 {
+			return k
+		}
+		if !symmetric && k > te && (s.word(k) == "để" || s.word(k) == "nhằm" && (k+1 >= ce || s.word(k+1) != "vào")) {
+			return k
+		}
+		if k > te && s.toks.T[k].Break && strings.Contains(s.toks.Gap(k), ",") {
+			// A list of states goes on after a comma; anything else stops.
+			if mi := s.mentAt[k]; mi < 0 || s.mentions[mi].kind == mPlace && s.mentions[mi].isLocation {
+				return k
+			}
+		}
+	}
+	return ce
+}
+
+func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce int, dates []timex.Expr) (draft, bool) {
+	e := t.entry
+	ev := sukien.Event{Event: e.Event, Mode: e.Mode, Cameo: e.Cameo}
+	future := s.hasCue(max(cs, t.start-4), t.start, cFuture) >= 0
+	if ev.Event == "CONSULT" && future {
+		ev.Event, ev.Mode, ev.Cameo = "AGREE", "", "036"
+	}
+	// A meeting named after "tại", "sau", "trong" with nobody of its own is
+	// the occasion already told: "Tại cuộc gặp, hai bên ...".
+	if e.Event == "CONSULT" && s.cueBefore(t.start)&cBackref != 0 {
+		oe := x.objectEnd(s, t.end, ce, true)
+		var own side
+		x.collect(s, c, t.end, oe, &own, true)
+		if len(own.actors) == 0 {
+			return draft{}, false
+		}
+	}
+	symmetric := sukien.Symmetric(ev.Event)
+	subj := x.subjectOf(s, c, cs, t.start)
+	oe := x.objectEnd(s, t.end, ce, symmetric)
+	var obj side
+	x.collect(s, c, t.end, oe, &obj, true)
+
+	switch ev.Event {
+	case "MOBILIZE":
+		if len(subj.actors) == 0 {
+			subj = obj
+		}
+		obj = side{}
+		if len(subj.countries()) >= 2 && (e.Mode == "exercise") {
+			ev.Event, ev.Mode, ev.Cameo = "COOPERATE", "military", "062"
+			symmetric = true
+		}
+		if len(subj.actors) == 0 && len(c.lastLaunch) > 0 {
+			subj.add(c.lastLaunch...)
+		}
+	case "AGREE":
+		// A joint agreement names its sides before the verb; what follows
+		// is its content, unless it says with whom ("với Mỹ").
+		if len(subj.countries()) >= 2 {
+			obj = x.comitative(s, c, t.end, oe)
+		}
+	}
+	if symmetric {
+		all := map[string]bool{}
+		for k := range subj.countries() {
+			all[k] = true
+		}
+		for k := range obj.countries() {
+			all[k] = true
+		}
+		if len(all) < 2 {
+			if p := c.pair; len(p) >= 2 && len(all) <= 1 && x.mentionsPair(s, cs, ce) {
+				subj = side{}
+				subj.add(c.pairPersonsOr()...)
+				all = subj.countries()
+			}
+		}
+		if len(all) < 2 {
+			return draft{}, false
+		}
+	} else {
+		if len(subj.actors) == 0 {
+			return draft{}, false
+		}
+		// Recipients exclude the actor's own state.
+		sc := subj.countries()
+		var rec side
+		for _, a := range obj.actors {
+			if !sc[a.Country] {
+				rec.add(a)
+			}
+		}
+		obj = rec
+		switch ev.Event {
+		case "SUPPORT", "SANCTION", "AID", "COERCE", "ASSAULT", "REJECT", "RETREAT", "CONCEDE":
+			if len(obj.actors) == 0 && ev.Event != "REJECT" {
+				return draft{}, false
+			}
+		}
+	}
+
+	d := draft{ev: ev, sent: s, subj: subj.actors, obj: obj.actors, trigStart: t.start}
+	d.date, d.dateExact, d.background = x.dateOf(s, c, t, cs, ce, dates)
+	if loc := x.locationOf(s, t, cs, ce, subj, obj); loc != nil {
+		d.ev.Location = loc
+	}
+	if d.ev.Event == "CONSULT" {
+		d.ev.Mode = x.consultMode(s, t, cs, ce, d)
+		d.ev.Cameo = consultCameo(d.ev.Mode, e.Cameo)
+	}
+	d.ev.Trigger = s.toks.Text(t.start, t.end)
+	return d, true
+}
+
+// comitative returns the actors named after "với"/"cùng" in [i, j).
+func (x *Extractor) comitative(s *sentence, c *docContext, i, j int) side {
+	var sd side
+	for k := i; k < j; k++ {
+		w := s.word(k)
+		if w == "với" || w == "cùng" {
+			end := k + 1
+			for end < j && (s.mentAt[end] >= 0 || s.word(end) == "và" || end == k+1) {
+				end++
+			}
+			x.collect(s, c, k+1, end, &sd, true)
+		}
+	}
+	return sd
+}
+
+func (x *Extractor) mentionsPair(s *sentence, cs, ce int) bool {
+	for k := cs; k < ce; k++ {
+		if s.cues[k].bits&cPair != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *docContext) pairPersonsOr() []sukien.Actor {
+	if len(c.pairPersons) > 0 {
+		return c.pairPersons
+	}
+	return c.pair
+}
+
+// dateOf picks the date expression that dates the event: the nearest one
+// in its clause that is not the date of a report ("ngày 21/6 cho biết").
+func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, dates []timex.Expr) (timex.Date, bool, bool) {
+	tpos := s.toks.T[t.start].Start
+	clo, chi := s.toks.T[cs].Start, s.toks.T[ce-1].End
+	best, bestDist := -1, 1<<30
+	for pass := 0; pass < 2 && best < 0; pass++ {
+		for i, d := range dates {
+			if d.Date.IsZero() {
+				continue
+			}
+			if pass == 0 && (d.Start < clo || d.End > chi) {
+				continue
+			}
+			if x.reportDate(s, d) {
+				continue
+			}
+			dist := d.Start - tpos
+			if dist < 0 {
+				dist = -dist * 2 / 3 // dates before the verb are closer in Vietnamese
+			}
+			if dist < bestDist {
+				best, bestDist = i, dist
+			}
+		}
+	}
+	if best >= 0 {
+		return dates[best].Date, true, false
+	}
+	// No date of its own: background markers keep the month at most.
+	bg := s.hasCue(cs, t.start, cBackref) >= 0 && x.beforeMarker(s, cs, t.start)
+	if bg || x.pastMarker(s, cs, t.start) {
+		if !c.ref.IsZero() {
+			return timex.Date{Year: c.ref.Year, Month: c.ref.Month}, false, true
+		}
+		return timex.Date{Year: c.pub.Year, Month: c.pub.Month}, false, true
+	}
+	if !c.ref.IsZero() {
+		return c.ref, false, false
+	}
+	return timex.Date{Year: c.pub.Year, Month: c.pub.Month}, false, false
+}
+
+// beforeMarker: "Trước đó", "trước cuộc gặp": an earlier occasion.
+func (x *Extractor) beforeMarker(s *sentence, cs, ts int) bool {
+	for k := cs; k < ts && k < cs+3; k++ {
+		if w := s.word(k); w == "trước" {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *Extractor) pastMarker(s *sentence, cs, ts int) bool {
+	for k := cs; k < ts; k++ {
+		switch s.word(k) {
+		case "từng", "hồi":
+			return true
+		}
+	}
+	return false
+}
+
+// reportDate: a date followed by a reporting verb, or inside "Theo ... ngày".
+func (x *Extractor) reportDate(s *sentence, d timex.Expr) bool {
+	for k := range s.toks.T {
+		if s.toks.T[k].Start < d.End {
+			continue
+		}
+		// The first token after the expression.
+		if s.cues[k].bits&cReporting != 0 {
+			return true
+		}
+		if k+1 < len(s.toks.T) && s.cues[k+1].bits&cReporting != 0 && (s.word(k) == "đã" || s.word(k) == "cũng") {
+			return true
+		}
+		break
+	}
+	// "Theo Yonhap ngày 8/5," / "Theo tờ ... ngày 21-12,"
+	for k := range s.toks.T {
+		if s.toks.T[k].End > d.Start {
+			break
+		}
+		if s.cues[k].bits&cSource != 0 && k < 2 {
+			gapOK := true
+			for j := k + 1; j < len(s.toks.T) && s.toks.T[j].Start < d.Start; j++ {
+				if s.toks.T[j].Break {
+					gapOK = false
+				}
+			}
+			if gapOK {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// locationOf: "tại Seoul", "ở Bình Nhưỡng", "đến Mátxcơva", "thăm Seoul".
+func (x *Extractor) locationOf(s *sentence, t *trigger, cs, ce int, subj, obj side) *sukien.Location {
+	var best *mention
+	bestScore := -1
+	for mi := range s.mentions {
+		m := &s.mentions[mi]
+		if m.start < cs || m.end > ce {
+			continue
+		}
+		isVisitObj := t.entry.Mode == "visit" && strings.Contains(t.entry.Cameo, "042") && m.start == t.end
+		if !m.isLocation && !(m.isDest && m.kind == mPlace) && !isVisitObj {
+			continue
+		}
+		if m.kind != mPlace && m.kind != mCountry {
+			continue
+		}
+		score := 1
+		if m.kind == mPlace {
+			score = 3
+			if m.place.Country == "IGO" {
+				score = 2
+			}
+		}
+		if score > bestScore || score == bestScore && abs(m.start-t.start) < abs(best.start-t.start) {
+			best, bestScore = m, score
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	if best.kind == mPlace {
+		return &sukien.Location{Name: best.place.Name, Country: best.place.Country}
+	}
+	a := best.actors[0]
+	return &sukien.Location{Name: a.Name, Country: a.Country}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// consultMode: phone and video from the trigger; a meeting on the
+// sidelines or in a third state is third-party; three or more states meet
+// multilaterally; otherwise one side visits the other.
+func (x *Extractor) consultMode(s *sentence, t *trigger, cs, ce int, d draft) string {
+	if m := t.entry.Mode; m == "phone" || m == "video" {
+		return m
+	}
+	if s.hasCue(cs, ce, cSideline) >= 0 {
+		return "third-party"
+	}
+	sides := map[string]bool{}
+	for _, a := range append(append([]sukien.Actor{}, d.subj...), d.obj...) {
+		sides[a.Country] = true
+	}
+	if loc := d.ev.Location; loc != nil && loc.Country != "" && !sides[loc.Country] {
+		return "third-party"
+	}
+	if len(sides) >= 3 {
+		return "multilateral"
+	}
+	return "visit"
+}
+
+func consultCameo(mode, def string) string {
+	switch mode {
+	case "phone":
+		return "041"
+	case "third-party":
+		return "044"
+	case "visit":
+		if def == "046" {
+			return def
+		}
+		return "042"
+	}
+	return "040"
+}
+
+var _ = dict.Key

@@ -1,0 +1,250 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sukien/sukien"
+	"github.com/sukien/sukien/internal/dict"
+	"github.com/sukien/sukien/internal/timex"
+)
+
+// trigger is one event word found in a sentence.
+type trigger struct {
+	start, end int
+	entry      *dict.Entry
+}
+
+// findTriggers runs the trigger matcher, dropping words inside names and
+// titles ("Bộ Thống nhất" is no agreement) and triggers whose `near` words
+// are missing.
+func (x *Extractor) findTriggers(s *sentence) {
+	s.trigs = s.trigs[:0]
+	n := len(s.toks.T)
+	for i := 0; i < n; {
+		m := x.dict.Triggers.Longest(&s.toks, i)
+		if m.End == i {
+			i++
+			continue
+		}
+		e := m.Targets[0].Entry
+		ok := e.Event != "NONE" && !x.insideName(s, m.Start, m.End) && x.nearOK(s, e, m.Start, m.End)
+		if ok {
+			s.trigs = append(s.trigs, trigger{start: m.Start, end: m.End, entry: e})
+		}
+		i = m.End
+	}
+}
+
+func (x *Extractor) insideName(s *sentence, i, j int) bool {
+	for k := i; k < j; k++ {
+		bi := s.baseAt[k]
+		if bi < 0 {
+			continue
+		}
+		for _, t := range s.bases[bi].targets {
+			switch t.Entry.Kind {
+			case dict.Channel, dict.Compound:
+			default:
+				if t.Field != dict.FieldShort {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (x *Extractor) nearOK(s *sentence, e *dict.Entry, i, j int) bool {
+	if len(e.Near) == 0 {
+		return true
+	}
+	lo, hi := i-6, j+10
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(s.toks.T) {
+		hi = len(s.toks.T)
+	}
+	for k := lo; k < hi; k++ {
+		if k >= i && k < j {
+			continue
+		}
+		for _, near := range e.Near {
+			w := strings.Count(near, " ") + 1
+			if k+w <= hi && string(s.toks.Key(k, k+w)) == near {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// draft is one event read from one sentence, before the per-document merge.
+type draft struct {
+	ev         sukien.Event
+	sent       *sentence
+	subj, obj  []sukien.Actor
+	date       timex.Date
+	dateExact  bool // the sentence itself dates it
+	persons    []string
+	trigStart  int
+	background bool
+}
+
+// clauseBounds returns the clause of token i: boundaries are semicolons,
+// colons and clause cues ("đồng thời", "trong khi đó").
+func (s *sentence) clauseBounds(i int) (int, int) {
+	n := len(s.toks.T)
+	start, end := 0, n
+	for k := i; k > 0; k-- {
+		if s.isBoundary(k) {
+			start = k
+			break
+		}
+	}
+	for k := i + 1; k < n; k++ {
+		if s.isBoundary(k) {
+			end = k
+			break
+		}
+	}
+	return start, end
+}
+
+func (s *sentence) isBoundary(k int) bool {
+	if s.cues[k].bits&cClause != 0 && (k == 0 || s.cueIn[k-1]&cClause == 0) {
+		return true
+	}
+	if k > 0 && s.toks.T[k].Break {
+		g := s.toks.Gap(k)
+		return strings.ContainsAny(g, ";:")
+	}
+	return false
+}
+
+// segmentStart returns the token after the last comma-like break before i
+// within [lo, i), or lo.
+func (s *sentence) segmentStart(lo, i int) int {
+	for k := i; k > lo; k-- {
+		if s.toks.T[k].Break && strings.ContainsAny(s.toks.Gap(k), ",()") {
+			return k
+		}
+	}
+	return lo
+}
+
+// hasCue reports whether a cue of the classes starts in [i, j).
+func (s *sentence) hasCue(i, j int, bits cueSet) int {
+	for k := i; k < j && k < len(s.cues); k++ {
+		if k >= 0 && s.cues[k].bits&bits != 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// eventsOf reads the events of one sentence.
+func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
+	var out []draft
+	dates := timex.Find(s.text, c.pub, c.ref)
+	// Re-resolve anaphoric expressions against a date of this sentence.
+	for _, d := range dates {
+		if d.Rel == timex.Absolute && d.Date.Precision() == 3 {
+			dates = timex.Find(s.text, c.pub, d.Date)
+			break
+		}
+	}
+	absorbedUntil := -1
+	var govern *trigger
+	for ti := range s.trigs {
+		t := &s.trigs[ti]
+		cs, ce := s.clauseBounds(t.start)
+		if govern != nil && t.start < absorbedUntil && !x.ownSubject(s, govern.end, t.start) && !x.datedNominal(s, t, dates) {
+			continue
+		}
+		if govern != nil && t.start < absorbedUntil && governsAll(govern.entry.Event) && !x.datedNominal(s, t, dates) {
+			continue
+		}
+		govern, absorbedUntil = t, ce
+		if x.negated(s, cs, t.start) {
+			continue
+		}
+		d, ok := x.buildEvent(s, c, t, cs, ce, dates)
+		if ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// governsAll: triggers whose clause is all their own content: what is
+// agreed, asked, refused or threatened is not a separate event.
+func governsAll(ev string) bool {
+	switch ev {
+	case "AGREE", "REQUEST", "REJECT", "THREATEN", "SUPPORT":
+		return true
+	}
+	return false
+}
+
+// ownSubject reports whether an actor is named between two triggers: the
+// second then has its own subject ("lên án việc Matxcơva và Bình Nhưỡng
+// nhất trí ...").
+func (x *Extractor) ownSubject(s *sentence, i, j int) bool {
+	for k := i; k < j; k++ {
+		if mi := s.mentAt[k]; mi >= 0 {
+			m := &s.mentions[mi]
+			if (m.kind == mCountry || m.kind == mPerson || m.kind == mOrg || m.kind == mPair) && !m.isLocation {
+				// A possessor ("vụ phóng của Triều Tiên") is not a subject.
+				if m.start > 0 && s.word(m.start-1) == "của" {
+					continue
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// datedNominal: a launch or test with its own date ("vụ phóng hôm 14/5") is
+// reported as a fact wherever it stands.
+func (x *Extractor) datedNominal(s *sentence, t *trigger, dates []timex.Expr) bool {
+	if t.entry.Event != "MOBILIZE" {
+		return false
+	}
+	end := s.toks.T[t.end-1].End
+	for _, d := range dates {
+		if d.Start >= end && d.Start-end < 40 && d.Date.Precision() >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports a negation or a hypothetical between the clause start
+// (or the last reporting verb) and the trigger.
+func (x *Extractor) negated(s *sentence, cs, ts int) bool {
+	lo := cs
+	if r := s.lastCue(cs, ts, cReporting); r >= 0 {
+		lo = r
+	}
+	if lo < ts-7 {
+		lo = ts - 7
+	}
+	for k := lo; k < ts; k++ {
+		b := s.cues[k].bits
+		if b&(cNegation|cHypothetical) != 0 && s.cueIn[k]&(cLocation|cSource) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sentence) lastCue(lo, hi int, bits cueSet) int {
+	for k := hi - 1; k >= lo; k-- {
+		if k < len(s.cues) && s.cues[k].bits&bits != 0 {
+			return s.cues[k].end
+		}
+	}
+	return -1
+}

@@ -1,0 +1,414 @@
+// Package extract is the "extract" stage: it reads the sentences of a
+// prepared article and codes the events they report as PLOVER records —
+// who did what to whom, when and where — with the sentence as evidence.
+//
+// It works on Vietnamese directly: dictionary phrases are found by
+// leftmost-longest matching over syllables, sides are read from the
+// clause's shape (subject before the trigger, object and "với" after it,
+// places after "tại"), dates from the date grammar of package timex, and
+// the document context resolves "hai bên", "ông Cho" and "cùng ngày".
+package extract
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/sukien/sukien"
+	"github.com/sukien/sukien/internal/dict"
+	"github.com/sukien/sukien/internal/text"
+	"github.com/sukien/sukien/internal/timex"
+)
+
+// Extractor codes events. Built once from a dictionary; safe for
+// concurrent use.
+type Extractor struct {
+	dict *dict.Dictionary
+}
+
+// New returns an Extractor over the dictionary d.
+func New(d *dict.Dictionary) *Extractor { return &Extractor{dict: d} }
+
+// Dict returns the dictionary the extractor uses.
+func (x *Extractor) Dict() *dict.Dictionary { return x.dict }
+
+// Result is the outcome of one document.
+type Result struct {
+	Doc    *text.Doc
+	Events []sukien.Event
+}
+
+// docContext is what a reader remembers while reading one article.
+type docContext struct {
+	pub, ref    timex.Date
+	persons     []personRef
+	pair        []sukien.Actor // the sides of the last meeting
+	pairPersons []sukien.Actor
+	lastSubject []sukien.Actor
+	lastLaunch  []sukien.Actor
+	named       map[string]bool // states named anywhere in the article
+}
+
+// when is the date titles are resolved at ("Tổng thống Hàn Quốc" then).
+func (c *docContext) when() string {
+	if !c.ref.IsZero() {
+		return c.ref.String()
+	}
+	return c.pub.String()
+}
+
+// Extract codes the events of one document.
+func (x *Extractor) Extract(doc sukien.Document) Result {
+	td := text.Prepare(doc.Text)
+	pub, _ := timex.ParseISO(doc.Published)
+	c := &docContext{pub: pub, named: map[string]bool{}}
+
+	sents := make([]*sentence, len(td.Sentences))
+	for i, ts := range td.Sentences {
+		s := &sentence{idx: i, text: td.Text[ts.Start:ts.End], start: ts.Start}
+		x.scan(s)
+		for _, b := range s.bases {
+			if e := b.has(dict.Country); e != nil {
+				c.named[e.ID] = true
+			}
+			if e := b.has(dict.Place); e != nil && e.Metonym {
+				c.named[e.Country] = true
+			}
+			if e := b.short(dict.Country); e != nil {
+				c.named[e.ID] = true
+			}
+		}
+		sents[i] = s
+	}
+
+	var drafts []draft
+	for i, s := range sents {
+		x.findTriggers(s)
+		x.assemble(s, c)
+		if td.Sentences[i].Kind != text.Body {
+			continue
+		}
+		ds := x.eventsOf(s, c)
+		x.updateContext(s, c, ds)
+		drafts = append(drafts, ds...)
+	}
+	merged := mergeDrafts(drafts)
+	res := Result{Doc: td}
+	for _, d := range merged {
+		res.Events = append(res.Events, x.record(doc, td, d))
+	}
+	return res
+}
+
+// updateContext carries the sentence's date, sides and launcher forward.
+func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
+	dated := false
+	for _, d := range ds {
+		if d.dateExact && d.date.Precision() == 3 && !dated {
+			c.ref, dated = d.date, true
+		}
+		if sukien.Symmetric(d.ev.Event) {
+			var all side
+			all.add(d.subj...)
+			all.add(d.obj...)
+			if cs := all.countries(); len(cs) >= 2 {
+				c.pair = nil
+				var persons []sukien.Actor
+				for code := range cs {
+					c.pair = append(c.pair, x.countryActor(code))
+				}
+				sort.Slice(c.pair, func(i, j int) bool { return c.pair[i].Country < c.pair[j].Country })
+				for _, a := range all.actors {
+					if a.Kind == sukien.KindPerson {
+						persons = append(persons, a)
+					}
+				}
+				c.pairPersons = nil
+				if len(persons) >= 2 {
+					c.pairPersons = persons
+				}
+			}
+		}
+		if d.ev.Event == "MOBILIZE" {
+			c.lastLaunch = d.subj
+		}
+		if len(d.subj) > 0 {
+			c.lastSubject = d.subj
+		}
+	}
+	if !dated {
+		for _, e := range timex.Find(s.text, c.pub, c.ref) {
+			if e.Rel == timex.Absolute && e.Date.Precision() == 3 && !x.reportDate(s, e) {
+				c.ref = e.Date
+				break
+			}
+		}
+	}
+}
+
+// mergeDrafts joins the sentences of one document that report one event:
+// same type, same sides, compatible dates, compatible persons.
+func mergeDrafts(ds []draft) []draft {
+	var out []draft
+	for _, d := range ds {
+		merged := false
+		for i := range out {
+			if sameEvent(&out[i], &d) {
+				joinDraft(&out[i], &d)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			d.ev.Mentions = 1
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func countriesOf(as []sukien.Actor) map[string]bool {
+	m := map[string]bool{}
+	for _, a := range as {
+		if a.Country != "" {
+			m[a.Country] = true
+		}
+	}
+	return m
+}
+
+func equalSets(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func overlap(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func sameEvent(a, b *draft) bool {
+	if a.ev.Event != b.ev.Event {
+		return false
+	}
+	if sukien.Symmetric(a.ev.Event) {
+		sa := countriesOf(append(append([]sukien.Actor{}, a.subj...), a.obj...))
+		sb := countriesOf(append(append([]sukien.Actor{}, b.subj...), b.obj...))
+		if !equalSets(sa, sb) {
+			return false
+		}
+	} else {
+		if !overlap(countriesOf(a.subj), countriesOf(b.subj)) {
+			return false
+		}
+		ra, rb := countriesOf(a.obj), countriesOf(b.obj)
+		if len(ra) > 0 && len(rb) > 0 && !overlap(ra, rb) {
+			return false
+		}
+	}
+	if !datesCompatible(a, b) {
+		return false
+	}
+	return personsCompatible(a, b)
+}
+
+func datesCompatible(a, b *draft) bool {
+	if a.date == b.date {
+		return true
+	}
+	if a.dateExact && b.dateExact {
+		return false
+	}
+	return a.date.Contains(b.date) || b.date.Contains(a.date) || !a.dateExact && !b.dateExact && a.date.Year == b.date.Year && a.date.Month == b.date.Month
+}
+
+// personsCompatible: two reports with different named persons for the same
+// state are two meetings.
+func personsCompatible(a, b *draft) bool {
+	pa := personsByCountry(a)
+	pb := personsByCountry(b)
+	for c, na := range pa {
+		if nb, ok := pb[c]; ok && !intersects(na, nb) {
+			return false
+		}
+	}
+	return true
+}
+
+func personsByCountry(d *draft) map[string][]string {
+	m := map[string][]string{}
+	for _, a := range append(append([]sukien.Actor{}, d.subj...), d.obj...) {
+		if a.Kind == sukien.KindPerson {
+			m[a.Country] = append(m[a.Country], a.Name)
+		}
+	}
+	return m
+}
+
+func intersects(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func joinDraft(dst, src *draft) {
+	dst.ev.Mentions++
+	var s, o side
+	s.add(dst.subj...)
+	s.add(src.subj...)
+	o.add(dst.obj...)
+	o.add(src.obj...)
+	if sukien.Symmetric(dst.ev.Event) {
+		// Keep each state on one side only.
+		sc := s.countries()
+		var o2 side
+		for _, a := range o.actors {
+			if !sc[a.Country] {
+				o2.add(a)
+			}
+		}
+		o = o2
+	}
+	dst.subj, dst.obj = s.actors, o.actors
+	if !dst.dateExact && src.dateExact {
+		dst.date, dst.dateExact = src.date, true
+	} else if dst.dateExact == src.dateExact && src.date.Precision() > dst.date.Precision() && dst.date.Contains(src.date) {
+		dst.date = src.date
+	}
+	if dst.ev.Location == nil {
+		dst.ev.Location = src.ev.Location
+	}
+}
+
+// record turns a draft into the output record.
+func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft) sukien.Event {
+	ev := d.ev
+	ev.Doc = doc.ID
+	if !d.date.IsZero() {
+		ds := d.date.String()
+		ev.Date = &ds
+	}
+	ev.Actor = sideActors(d.subj, nil)
+	ev.Recipient = sideActors(d.obj, countriesOf(d.subj))
+	if sukien.Symmetric(ev.Event) && len(ev.Actor) == 0 {
+		ev.Actor, ev.Recipient = ev.Recipient, nil
+	}
+	if ev.Actor == nil {
+		ev.Actor = []sukien.Actor{}
+	}
+	if ev.Recipient == nil {
+		ev.Recipient = []sukien.Actor{}
+	}
+	s := d.sent
+	ev.Sentence = s.text
+	os, oe := td.OrigSpan(s.start, s.start+len(s.text))
+	ev.Start, ev.End = td.RuneOffset(os), td.RuneOffset(oe)
+	ev.Confidence = confidence(d)
+	ev.Summary = summary(ev)
+	h := sha1.Sum([]byte(fmt.Sprintf("%s|%d|%s|%d", doc.ID, s.idx, ev.Event, d.trigStart)))
+	ev.ID = hex.EncodeToString(h[:8])
+	return ev
+}
+
+// sideActors lists persons and organisations, and the bare state only for
+// states no person or organisation stands for.
+func sideActors(as []sukien.Actor, exclude map[string]bool) []sukien.Actor {
+	covered := map[string]bool{}
+	for _, a := range as {
+		if a.Kind != sukien.KindCountry {
+			covered[a.Country] = true
+		}
+	}
+	var out []sukien.Actor
+	seen := map[string]bool{}
+	for _, a := range as {
+		if exclude[a.Country] {
+			continue
+		}
+		if a.Kind == sukien.KindCountry && covered[a.Country] {
+			continue
+		}
+		k := a.Kind + "|" + a.Name + "|" + a.Country
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, a)
+	}
+	return out
+}
+
+func confidence(d draft) float64 {
+	c := 0.5
+	if d.dateExact {
+		c += 0.2
+	}
+	if len(d.obj) > 0 || sukien.Symmetric(d.ev.Event) {
+		c += 0.2
+	}
+	if d.ev.Mentions > 1 {
+		c += 0.1
+	}
+	return c
+}
+
+var verbs = map[string]string{
+	"CONSULT": "consulted with", "AGREE": "agreed with", "SUPPORT": "supported", "CONCEDE": "conceded to",
+	"COOPERATE": "cooperated with", "AID": "aided", "RETREAT": "retreated from", "REQUEST": "made a request of",
+	"ACCUSE": "criticised", "REJECT": "rejected", "THREATEN": "threatened", "PROTEST": "protested against",
+	"SANCTION": "sanctioned", "MOBILIZE": "mobilised", "COERCE": "coerced", "ASSAULT": "attacked",
+}
+
+// summary writes a one-line English gloss of a record.
+func summary(ev sukien.Event) string {
+	names := func(as []sukien.Actor) string {
+		var parts []string
+		for _, a := range as {
+			if a.Kind == sukien.KindPerson && a.Country != "" {
+				parts = append(parts, a.Name+" ("+a.Country+")")
+			} else {
+				parts = append(parts, a.Name)
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	var b strings.Builder
+	b.WriteString(names(ev.Actor))
+	b.WriteString(" ")
+	b.WriteString(verbs[ev.Event])
+	if len(ev.Recipient) > 0 {
+		b.WriteString(" ")
+		b.WriteString(names(ev.Recipient))
+	}
+	if ev.Event == "MOBILIZE" && ev.Mode == "weapons" {
+		b.WriteString(" weapons (launch or test)")
+	}
+	if ev.Mode != "" && ev.Event == "CONSULT" {
+		b.WriteString(" (" + ev.Mode + ")")
+	}
+	if ev.Location != nil {
+		b.WriteString(" in " + ev.Location.Name)
+	}
+	if ev.Date != nil {
+		b.WriteString(" on " + *ev.Date)
+	}
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,292 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sukien/sukien"
+	"github.com/sukien/sukien/internal/dict"
+)
+
+// cue classes, as bits, from the `cue` stanzas of the dictionary.
+type cueSet uint32
+
+var cueBits = map[string]cueSet{}
+
+func cueBit(id string) cueSet {
+	if b, ok := cueBits[id]; ok {
+		return b
+	}
+	return 0
+}
+
+const (
+	cNegation cueSet = 1 << iota
+	cHypothetical
+	cFuture
+	cReporting
+	cLocation
+	cSideline
+	cDestination
+	cTopic
+	cComitative
+	cPair
+	cCounterpart
+	cSide
+	cClause
+	cSource
+	cHonorific
+	cAnaphor
+	cIncident
+	cBackref
+)
+
+func init() {
+	for id, b := range map[string]cueSet{
+		"negation": cNegation, "hypothetical": cHypothetical, "future": cFuture, "reporting": cReporting,
+		"location": cLocation, "sideline": cSideline, "destination": cDestination, "topic": cTopic,
+		"comitative": cComitative, "pair": cPair, "counterpart": cCounterpart, "side": cSide,
+		"clause": cClause, "source": cSource, "honorific": cHonorific, "anaphor": cAnaphor,
+		"incident": cIncident, "backref": cBackref,
+	} {
+		cueBits[id] = b
+	}
+}
+
+// cueSpan is one cue phrase found at a token.
+type cueSpan struct {
+	end  int
+	bits cueSet
+}
+
+// mention kinds.
+type mkind uint8
+
+const (
+	mCountry mkind = iota + 1
+	mPerson
+	mOrg
+	mPlace    // a place: a location, or its state when it is a metonym
+	mPair     // "hai nước": the document's current sides
+	mTitle    // a title with a country but no name that resolved to no one
+	mAnaphor  // "nước này"
+	mIncident // "hành động này": the last launch's actor
+)
+
+// mention is one reference to an actor or place in a sentence.
+type mention struct {
+	start, end int // tokens
+	kind       mkind
+	actors     []sukien.Actor // the actors it denotes (several for compounds)
+	place      *dict.Entry    // places
+	role       string         // title role when known
+	isLocation bool           // after "tại"/"ở": a place, not a side
+	isDest     bool           // after "tới"/"sang": a destination
+	inTopic    bool           // inside a "về ..." phrase
+	personKey  string         // for persons: registry key
+}
+
+func (m *mention) countries() []string {
+	var out []string
+	for _, a := range m.actors {
+		if a.Country != "" && !contains(out, a.Country) {
+			out = append(out, a.Country)
+		}
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// base is one dictionary match before mentions are assembled.
+type base struct {
+	start, end int
+	targets    []dict.Target
+	name       bool // an unknown capitalised name
+}
+
+func (b *base) has(kind string) *dict.Entry {
+	for _, t := range b.targets {
+		if t.Entry.Kind == kind && t.Field != dict.FieldShort {
+			return t.Entry
+		}
+	}
+	return nil
+}
+
+func (b *base) short(kind string) *dict.Entry {
+	for _, t := range b.targets {
+		if t.Entry.Kind == kind && t.Field == dict.FieldShort {
+			return t.Entry
+		}
+	}
+	return nil
+}
+
+func (b *base) contextual() *dict.Entry {
+	for _, t := range b.targets {
+		if t.Entry.Kind == dict.Country && t.Field == dict.FieldContextual {
+			return t.Entry
+		}
+	}
+	return nil
+}
+
+// sentence holds the analysis of one sentence.
+type sentence struct {
+	idx      int    // index in the document's sentences
+	text     string // normalised text
+	start    int    // byte offset in the document's normalised text
+	toks     dict.Tokens
+	cues     []cueSpan // per token: the cue starting there, if any
+	cueIn    []cueSet  // per token: classes of cues covering it
+	bases    []base
+	baseAt   []int // per token: index into bases, or -1
+	mentions []mention
+	mentAt   []int // per token: index into mentions, or -1
+	trigs    []trigger
+}
+
+func (s *sentence) word(i int) string { return string(s.toks.Word(i)) }
+
+func (s *sentence) cueAt(i int) cueSet {
+	if i < 0 || i >= len(s.cues) {
+		return 0
+	}
+	return s.cues[i].bits
+}
+
+// tokenize runs the matchers over the sentence.
+func (x *Extractor) scan(s *sentence) {
+	s.toks.Tokenize(s.text)
+	n := len(s.toks.T)
+	s.cues = make([]cueSpan, n)
+	s.cueIn = make([]cueSet, n)
+	for i := 0; i < n; i++ {
+		m := x.dict.Cues.Longest(&s.toks, i)
+		if m.End == i {
+			continue
+		}
+		var bits cueSet
+		for _, t := range m.Targets {
+			bits |= cueBit(t.Entry.ID)
+		}
+		s.cues[i] = cueSpan{end: m.End, bits: bits}
+		for j := i; j < m.End; j++ {
+			s.cueIn[j] |= bits
+		}
+	}
+	s.baseAt = make([]int, n)
+	for i := range s.baseAt {
+		s.baseAt[i] = -1
+	}
+	s.bases = s.bases[:0]
+	for i := 0; i < n; {
+		m := x.dict.Actors.Longest(&s.toks, i)
+		if m.End > i {
+			s.bases = append(s.bases, base{start: i, end: m.End, targets: m.Targets})
+			for j := i; j < m.End; j++ {
+				s.baseAt[j] = len(s.bases) - 1
+			}
+			i = m.End
+			continue
+		}
+		i++
+	}
+}
+
+// isNameToken reports whether token i can be part of a person's name.
+func (s *sentence) isNameToken(i int) bool {
+	t := s.toks.T[i]
+	if !t.Upper || t.Number || s.baseAt[i] >= 0 {
+		return false
+	}
+	w := s.toks.Src[t.Start:t.End]
+	// Acronyms (THAAD, JCS) are not names.
+	if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
+		return false
+	}
+	return true
+}
+
+// nameRun returns the end of the capitalised name starting at token i
+// (i itself when there is none).
+func (s *sentence) nameRun(i int) int {
+	j := i
+	for j < len(s.toks.T) && j-i < 5 && s.isNameToken(j) {
+		if j > i && s.toks.T[j].Break {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// canonicalName writes an unknown name as English press would: hyphenated
+// Korean given names keep their hyphen, a Chinese name in Sino-Vietnamese
+// readings becomes pinyin.
+func (x *Extractor) canonicalName(s *sentence, i, j int, country string) (name string, translit bool) {
+	raw := s.toks.Text(i, j)
+	if country == "CHN" || country == "TWN" || country == "" {
+		if py, ok := x.pinyin(s, i, j); ok {
+			return py, true
+		}
+	}
+	return raw, false
+}
+
+// pinyin transliterates a Sino-Vietnamese name of 2 or 3 syllables whose
+// first syllable is a common Chinese surname.
+func (x *Extractor) pinyin(s *sentence, i, j int) (string, bool) {
+	if j-i < 2 || j-i > 3 {
+		return "", false
+	}
+	var parts []string
+	for k := i; k < j; k++ {
+		if s.toks.T[k].Hyphen {
+			return "", false
+		}
+		w := s.word(k)
+		if isASCII(w) {
+			return "", false // romanised already: "Sung Kim", "Kim Gunn"
+		}
+		rd, ok := x.dict.Hanviet[w]
+		if !ok {
+			return "", false
+		}
+		if k == i {
+			if rd.Surname == "" {
+				return "", false
+			}
+			parts = append(parts, rd.Surname)
+			continue
+		}
+		parts = append(parts, rd.Pinyin)
+	}
+	return capitalize(parts[0]) + " " + capitalize(strings.Join(parts[1:], "")), true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

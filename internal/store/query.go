@@ -1,0 +1,569 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sukien/sukien"
+)
+
+// EventFilter selects merged events. Actor, With, Country and Person take a
+// code, a canonical name or any alias (resolved through the Resolver and the
+// names seen in the corpus); the zero value selects every event.
+type EventFilter struct {
+	Actor   string // who acts: the actor side of a directed event, any participant of a symmetric one
+	With    string // whom: the recipient side of a directed event, any participant of a symmetric one
+	Type    string // PLOVER type, e.g. CONSULT
+	Since   string // 2024, 2024-06 or 2024-06-18: events whose date overlaps [Since, Until]
+	Until   string
+	Country string // a participant's country, or the event's location
+	Person  string // a person taking part
+	Channel string // channel id
+	Limit   int    // 0: no limit
+	Offset  int
+}
+
+// dateRange returns the first and last day of a date given as 2024,
+// 2024-06 or 2024-06-18.
+func dateRange(d string) (lo, hi string, ok bool) {
+	switch len(d) {
+	case 4:
+		if _, err := time.Parse("2006", d); err == nil {
+			return d + "-01-01", d + "-12-31", true
+		}
+	case 7:
+		if t, err := time.Parse("2006-01", d); err == nil {
+			return d + "-01", t.AddDate(0, 1, -1).Format("2006-01-02"), true
+		}
+	case 10:
+		if _, err := time.Parse("2006-01-02", d); err == nil {
+			return d, d, true
+		}
+	}
+	return "", "", false
+}
+
+// where turns f into a WHERE clause over events e, with its arguments.
+func (s *Store) where(ctx context.Context, f EventFilter) (string, []any, error) {
+	var conds []string
+	var args []any
+	add := func(cond string, a ...any) {
+		conds = append(conds, cond)
+		args = append(args, a...)
+	}
+	if f.Type != "" {
+		add("e.type = ?", strings.ToUpper(strings.TrimSpace(f.Type)))
+	}
+	if f.Since != "" {
+		lo, _, ok := dateRange(f.Since)
+		if !ok {
+			return "", nil, sukien.Errorf(sukien.EINVALID, "since: %q is not a date like 2024, 2024-06 or 2024-06-18", f.Since)
+		}
+		add("e.date_hi >= ?", lo)
+	}
+	if f.Until != "" {
+		_, hi, ok := dateRange(f.Until)
+		if !ok {
+			return "", nil, sukien.Errorf(sukien.EINVALID, "until: %q is not a date like 2024, 2024-06 or 2024-06-18", f.Until)
+		}
+		add("e.date_lo <= ?", hi)
+	}
+	if f.Channel != "" {
+		add("e.channel = ?", f.Channel)
+	}
+	participant := func(name, side, extra string) error {
+		ids, err := s.resolve(ctx, name)
+		if err != nil {
+			return err
+		}
+		cond := `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id`
+		if side != "" {
+			cond += ` AND (e.symmetric = 1 OR a.side = '` + side + `')`
+		}
+		cond += extra + ` AND (a.actor_id IN (` + placeholders(len(ids)) + `) OR a.country IN (` + placeholders(len(ids)) + `)))`
+		add(cond, append(ids, ids...)...)
+		return nil
+	}
+	if f.Actor != "" {
+		if err := participant(f.Actor, "actor", ""); err != nil {
+			return "", nil, err
+		}
+	}
+	if f.With != "" {
+		if err := participant(f.With, "recipient", ""); err != nil {
+			return "", nil, err
+		}
+	}
+	if f.Person != "" {
+		if err := participant(f.Person, "", " AND a.kind = 'person'"); err != nil {
+			return "", nil, err
+		}
+	}
+	if f.Country != "" {
+		ids, err := s.resolve(ctx, f.Country)
+		if err != nil {
+			return "", nil, err
+		}
+		p := placeholders(len(ids))
+		args := append(append([]any{}, ids...), ids...)
+		add(`(e.location_country IN (`+p+`) OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.country IN (`+p+`)))`, args...)
+	}
+	if len(conds) == 0 {
+		return "", nil, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// resolve returns the actor ids a name stands for: those of the Resolver,
+// those stored under that id, canonical name or alias (compared folded),
+// and the name itself when it looks like a country code.
+func (s *Store) resolve(ctx context.Context, name string) ([]any, error) {
+	name = strings.TrimSpace(name)
+	seen := map[string]bool{}
+	var ids []any
+	addID := func(id string) {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	if s.resolver != nil {
+		for _, id := range s.resolver.Resolve(name) {
+			addID(id)
+		}
+	}
+	upper := strings.ToUpper(name)
+	if len(name) == 3 && strings.Trim(upper, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+		addID(upper)
+	}
+	folded := Fold(name)
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT DISTINCT actor_id FROM mention_actors
+		WHERE actor_id = ? OR actor_id = ? OR folded = ? OR name_folded = ?`), name, upper, folded, folded)
+	if err != nil {
+		return nil, internal("resolve", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, internal("resolve", err)
+		}
+		addID(id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, internal("resolve", err)
+	}
+	if len(ids) == 0 {
+		return nil, sukien.Errorf(sukien.ENOTFOUND, "no actor is known as %q", name)
+	}
+	return ids, nil
+}
+
+const eventColumns = `e.id, e.type, e.mode, e.cameo, e.date, e.channel, e.level, e.location, e.location_country,
+	e.sentence, e.summary, e.num_mentions, e.num_sources, e.num_outlets, e.first_seen, e.last_seen`
+
+func scanEvent(rows interface{ Scan(...any) error }) (*Event, error) {
+	var ev Event
+	var date sql.NullString
+	var loc, locCountry string
+	if err := rows.Scan(&ev.ID, &ev.Event, &ev.Mode, &ev.Cameo, &date, &ev.Channel, &ev.Level, &loc, &locCountry,
+		&ev.Sentence, &ev.Summary, &ev.NumMentions, &ev.NumSources, &ev.NumOutlets, &ev.FirstSeen, &ev.LastSeen); err != nil {
+		return nil, err
+	}
+	if date.Valid {
+		ev.Date = &date.String
+	}
+	if loc != "" {
+		ev.Location = &sukien.Location{Name: loc, Country: locCountry}
+	}
+	ev.Actor, ev.Recipient = []sukien.Actor{}, []sukien.Actor{}
+	return &ev, nil
+}
+
+// Events returns a page of the merged events f selects, most recent first,
+// and how many f selects in all.
+func (s *Store) Events(ctx context.Context, f EventFilter) ([]Event, int, error) {
+	where, args, err := s.where(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, s.rebind(`SELECT COUNT(*) FROM events e`+where), args...).Scan(&total); err != nil {
+		return nil, 0, internal("events", err)
+	}
+	evs, err := s.selectEvents(ctx, where, args, f.Limit, f.Offset)
+	if err != nil {
+		return nil, 0, err
+	}
+	return evs, total, nil
+}
+
+func (s *Store) selectEvents(ctx context.Context, where string, args []any, limit, offset int) ([]Event, error) {
+	q := `SELECT ` + eventColumns + ` FROM events e` + where + ` ORDER BY COALESCE(e.date_lo, '') DESC, e.id`
+	if limit > 0 {
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args[:len(args):len(args)], limit, max(offset, 0))
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
+	if err != nil {
+		return nil, internal("events", err)
+	}
+	var evs []Event
+	for rows.Next() {
+		ev, err := scanEvent(rows)
+		if err != nil {
+			rows.Close()
+			return nil, internal("events", err)
+		}
+		evs = append(evs, *ev)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, internal("events", err)
+	}
+	if err := s.attachActors(ctx, evs); err != nil {
+		return nil, err
+	}
+	return evs, nil
+}
+
+// chunk is how many ids one IN list holds, well under every engine's limit
+// on bound parameters.
+const chunk = 500
+
+// attachActors fills the actors of evs.
+func (s *Store) attachActors(ctx context.Context, evs []Event) error {
+	index := make(map[string]*Event, len(evs))
+	for i := range evs {
+		index[evs[i].ID] = &evs[i]
+	}
+	for start := 0; start < len(evs); start += chunk {
+		ids := make([]any, 0, chunk)
+		for _, ev := range evs[start:min(start+chunk, len(evs))] {
+			ids = append(ids, ev.ID)
+		}
+		rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT event_id, side, kind, name, country, actor_id, sector, title
+			FROM event_actors WHERE event_id IN (`+placeholders(len(ids))+`) ORDER BY event_id, side, pos`), ids...)
+		if err != nil {
+			return internal("events", err)
+		}
+		for rows.Next() {
+			var id, side, actorID string
+			var a sukien.Actor
+			if err := rows.Scan(&id, &side, &a.Kind, &a.Name, &a.Country, &actorID, &a.Sector, &a.Title); err != nil {
+				rows.Close()
+				return internal("events", err)
+			}
+			if !strings.Contains(actorID, ":") {
+				a.ID = actorID
+			}
+			ev := index[id]
+			if side == "actor" {
+				ev.Actor = append(ev.Actor, a)
+			} else {
+				ev.Recipient = append(ev.Recipient, a)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return internal("events", err)
+		}
+	}
+	return nil
+}
+
+// Event returns one merged event with its mentions.
+func (s *Store) Event(ctx context.Context, id string) (*Event, error) {
+	ev, err := scanEvent(s.db.QueryRowContext(ctx, s.rebind(`SELECT `+eventColumns+` FROM events e WHERE e.id = ?`), id))
+	if err == sql.ErrNoRows {
+		return nil, sukien.Errorf(sukien.ENOTFOUND, "no event %q", id)
+	} else if err != nil {
+		return nil, internal("event", err)
+	}
+	evs := []Event{*ev}
+	if err := s.attachActors(ctx, evs); err != nil {
+		return nil, err
+	}
+	if err := s.attachMentions(ctx, evs); err != nil {
+		return nil, err
+	}
+	return &evs[0], nil
+}
+
+const mentionQuery = `SELECT m.id, m.event_id, m.doc_id, m.sentence_idx, m.published, m.outlet, m.record, d.url, d.title
+	FROM mentions m JOIN documents d ON d.id = m.doc_id`
+
+func (s *Store) mentions(ctx context.Context, where string, args ...any) ([]Mention, error) {
+	rows, err := s.db.QueryContext(ctx, s.rebind(mentionQuery+where+` ORDER BY m.published, m.doc_id, m.idx`), args...)
+	if err != nil {
+		return nil, internal("mentions", err)
+	}
+	defer rows.Close()
+	var ms []Mention
+	for rows.Next() {
+		var m Mention
+		var record string
+		if err := rows.Scan(&m.ID, &m.EventID, &m.Doc, &m.SentenceIndex, &m.Published, &m.Outlet, &record, &m.URL, &m.Title); err != nil {
+			return nil, internal("mentions", err)
+		}
+		var r sukien.Event
+		if err := json.Unmarshal([]byte(record), &r); err != nil {
+			return nil, internal("mentions", err)
+		}
+		m.Event, m.Date, m.DateText, m.Location = r.Event, r.Date, r.DateText, r.Location
+		m.Actor, m.Recipient, m.Sentence, m.Start, m.End, m.Trigger = r.Actor, r.Recipient, r.Sentence, r.Start, r.End, r.Trigger
+		ms = append(ms, m)
+	}
+	return ms, internal("mentions", rows.Err())
+}
+
+// attachMentions fills the mentions of evs.
+func (s *Store) attachMentions(ctx context.Context, evs []Event) error {
+	index := make(map[string]*Event, len(evs))
+	for i := range evs {
+		index[evs[i].ID] = &evs[i]
+	}
+	for start := 0; start < len(evs); start += chunk {
+		ids := make([]any, 0, chunk)
+		for _, ev := range evs[start:min(start+chunk, len(evs))] {
+			ids = append(ids, ev.ID)
+		}
+		ms, err := s.mentions(ctx, ` WHERE m.event_id IN (`+placeholders(len(ids))+`)`, ids...)
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			ev := index[m.EventID]
+			ev.Mentions = append(ev.Mentions, m)
+		}
+	}
+	return nil
+}
+
+const documentColumns = `d.id, d.url, d.outlet, d.published, d.title, d.source, d.content_hash, d.ingested_at,
+	(SELECT COUNT(*) FROM mentions m WHERE m.doc_id = d.id)`
+
+func scanDocument(row interface{ Scan(...any) error }, d *Document, extra ...any) error {
+	dest := append([]any{&d.ID, &d.URL, &d.Outlet, &d.Published, &d.Title, &d.Source, &d.Hash, &d.IngestedAt, &d.NumEvents}, extra...)
+	return row.Scan(dest...)
+}
+
+// Documents returns a page of the stored documents, latest published first,
+// and how many there are.
+func (s *Store) Documents(ctx context.Context, limit, offset int) ([]Document, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents`).Scan(&total); err != nil {
+		return nil, 0, internal("documents", err)
+	}
+	q := `SELECT ` + documentColumns + ` FROM documents d ORDER BY d.published DESC, d.id`
+	var args []any
+	if limit > 0 {
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, limit, max(offset, 0))
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
+	if err != nil {
+		return nil, 0, internal("documents", err)
+	}
+	defer rows.Close()
+	var docs []Document
+	for rows.Next() {
+		var d Document
+		if err := scanDocument(rows, &d); err != nil {
+			return nil, 0, internal("documents", err)
+		}
+		docs = append(docs, d)
+	}
+	return docs, total, internal("documents", rows.Err())
+}
+
+// Document returns one document with its text, sentences, removed spans and
+// mentions.
+func (s *Store) Document(ctx context.Context, id string) (*Document, error) {
+	d := &Document{}
+	var removed string
+	err := scanDocument(s.db.QueryRowContext(ctx, s.rebind(`SELECT `+documentColumns+`, d.original, d.text, d.removed FROM documents d WHERE d.id = ?`), id),
+		d, &d.Original, &d.Text, &removed)
+	if err == sql.ErrNoRows {
+		return nil, sukien.Errorf(sukien.ENOTFOUND, "no document %q", id)
+	} else if err != nil {
+		return nil, internal("document", err)
+	}
+	if err := json.Unmarshal([]byte(removed), &d.Removed); err != nil {
+		return nil, internal("document", err)
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT start_off, end_off, orig_start, orig_end, text FROM sentences WHERE doc_id = ? AND idx >= 0 ORDER BY idx`), id)
+	if err != nil {
+		return nil, internal("document", err)
+	}
+	for rows.Next() {
+		var sn Sentence
+		if err := rows.Scan(&sn.Start, &sn.End, &sn.OrigStart, &sn.OrigEnd, &sn.Text); err != nil {
+			rows.Close()
+			return nil, internal("document", err)
+		}
+		d.Sentences = append(d.Sentences, sn)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, internal("document", err)
+	}
+	if d.Mentions, err = s.mentions(ctx, ` WHERE m.doc_id = ?`, id); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Actors returns every actor taking part in a stored event, most events
+// first.
+func (s *Store) Actors(ctx context.Context) ([]ActorStat, error) {
+	return s.actorStats(ctx, nil)
+}
+
+// Actor returns one actor by id, or by any name that resolves to one id.
+func (s *Store) Actor(ctx context.Context, id string) (*ActorStat, error) {
+	ids := []any{id}
+	stats, err := s.actorStats(ctx, ids)
+	if err == nil && len(stats) == 0 {
+		if ids, err = s.resolve(ctx, id); err == nil {
+			stats, err = s.actorStats(ctx, ids)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(stats) != 1 {
+		return nil, sukien.Errorf(sukien.ENOTFOUND, "no single actor is known as %q", id)
+	}
+	return &stats[0], nil
+}
+
+func (s *Store) actorStats(ctx context.Context, ids []any) ([]ActorStat, error) {
+	in := ""
+	if ids != nil {
+		in = ` WHERE actor_id IN (` + placeholders(len(ids)) + `)`
+	}
+	stats := map[string]*ActorStat{}
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT a.actor_id, COUNT(DISTINCT a.event_id), MIN(NULLIF(e.first_seen, '')), MAX(NULLIF(e.last_seen, ''))
+		FROM event_actors a JOIN events e ON e.id = a.event_id`+strings.Replace(in, "actor_id", "a.actor_id", 1)+` GROUP BY a.actor_id`), ids...)
+	if err != nil {
+		return nil, internal("actors", err)
+	}
+	for rows.Next() {
+		var st ActorStat
+		var first, last sql.NullString
+		if err := rows.Scan(&st.ID, &st.Events, &first, &last); err != nil {
+			rows.Close()
+			return nil, internal("actors", err)
+		}
+		st.FirstSeen, st.LastSeen = first.String, last.String
+		stats[st.ID] = &st
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, internal("actors", err)
+	}
+
+	// Names, kinds and aliases as written, most frequent first.
+	rows, err = s.db.QueryContext(ctx, s.rebind(`SELECT actor_id, kind, name, country, raw, COUNT(*) FROM mention_actors`+in+`
+		GROUP BY actor_id, kind, name, country, raw ORDER BY actor_id, COUNT(*) DESC, raw`), ids...)
+	if err != nil {
+		return nil, internal("actors", err)
+	}
+	defer rows.Close()
+	named := map[string]bool{}
+	for rows.Next() {
+		var id, kind, name, country, raw string
+		var n int
+		if err := rows.Scan(&id, &kind, &name, &country, &raw, &n); err != nil {
+			return nil, internal("actors", err)
+		}
+		st := stats[id]
+		if st == nil {
+			continue
+		}
+		if !named[id] {
+			named[id] = true
+			st.Kind, st.Name, st.Country = kind, name, country
+		}
+		st.Mentions += n
+		if raw != "" && !contains(st.Aliases, raw) {
+			st.Aliases = append(st.Aliases, raw)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, internal("actors", err)
+	}
+	out := make([]ActorStat, 0, len(stats))
+	for _, st := range stats {
+		out = append(out, *st)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Events != out[j].Events {
+			return out[i].Events > out[j].Events
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Stats counts the merged events f selects (Limit and Offset are ignored).
+func (s *Store) Stats(ctx context.Context, f EventFilter) (*Stats, error) {
+	where, args, err := s.where(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	st := &Stats{ByType: []Count{}, ByMonth: []Count{}, ByPair: []Count{}}
+	if err := s.db.QueryRowContext(ctx, s.rebind(`SELECT COUNT(*), COALESCE(SUM(e.num_mentions), 0) FROM events e`+where), args...).
+		Scan(&st.Events, &st.Mentions); err != nil {
+		return nil, internal("stats", err)
+	}
+	dated := " WHERE e.date IS NOT NULL"
+	if where != "" {
+		dated = where + " AND e.date IS NOT NULL"
+	}
+	for _, q := range []struct {
+		expr, where string
+		out         *[]Count
+		byKey       bool
+	}{
+		{"e.type", where, &st.ByType, false},
+		{"SUBSTR(e.date, 1, 7)", dated, &st.ByMonth, true},
+		{"e.sides", where, &st.ByPair, false},
+	} {
+		order := "COUNT(*) DESC, 1"
+		if q.byKey {
+			order = "1"
+		}
+		rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT `+q.expr+`, COUNT(*) FROM events e`+q.where+` GROUP BY 1 ORDER BY `+order), args...)
+		if err != nil {
+			return nil, internal("stats", err)
+		}
+		for rows.Next() {
+			var c Count
+			if err := rows.Scan(&c.Key, &c.N); err != nil {
+				rows.Close()
+				return nil, internal("stats", err)
+			}
+			*q.out = append(*q.out, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, internal("stats", err)
+		}
+	}
+	return st, nil
+}

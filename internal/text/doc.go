@@ -1,0 +1,486 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind says what part of an article a span of text is.
+type Kind uint8
+
+const (
+	Body     Kind = iota // the story
+	Title                // the headline
+	Meta                 // crawler metadata, date lines, categories, tags
+	Caption              // photo captions, with their credit
+	Credit               // photo and video credits
+	Related              // links to and lists of other stories
+	Comments             // reader-comment sections
+	Byline               // author names and outlet sign-offs
+)
+
+var kindNames = [...]string{"body", "title", "meta", "caption", "credit", "related", "comments", "byline"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + string(rune('0'+k%10)) + ")"
+}
+
+// Span is a part of Doc.Text, in byte offsets.
+type Span struct {
+	Start, End int
+	Kind       Kind
+}
+
+// Sentence is one sentence of Doc.Text.
+type Sentence struct {
+	Start, End int  // byte offsets in Doc.Text, trimmed of surrounding space
+	Para       int  // paragraph (non-empty line) index
+	Kind       Kind // Body or Title
+}
+
+// Doc is an article prepared for extraction.
+type Doc struct {
+	Orig      string     // the raw input
+	Text      string     // Normalize(Orig)
+	Map       *OffsetMap // Text offsets -> Orig offsets
+	Removed   []Span     // boilerplate in Text, in order
+	Sentences []Sentence // title and body sentences, in order
+}
+
+// Sentence returns the text of sentence i.
+func (d *Doc) Sentence(i int) string {
+	s := d.Sentences[i]
+	return d.Text[s.Start:s.End]
+}
+
+// OrigSpan maps a span of Text to the matching span of Orig, trimmed of the
+// white space and invisible characters that normalisation dropped.
+func (d *Doc) OrigSpan(start, end int) (int, int) {
+	s, e := d.Map.Orig(start), d.Map.Orig(end)
+	for s < e {
+		r, n := utf8.DecodeRuneInString(d.Orig[s:e])
+		if !invisible(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(d.Orig[s:e])
+		if !invisible(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func invisible(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || r == '_'
+}
+
+// RuneOffset converts a byte offset of Orig into a character offset.
+func (d *Doc) RuneOffset(origByte int) int {
+	origByte = min(max(origByte, 0), len(d.Orig))
+	return utf8.RuneCountInString(d.Orig[:origByte])
+}
+
+// line is one non-empty line of Text.
+type line struct {
+	start, end int
+	kind       Kind
+	spans      []Span // boilerplate inside a body line
+}
+
+// Prepare normalises raw, marks its boilerplate and splits the title and
+// body into sentences. It is pure and safe for concurrent use.
+func Prepare(raw string) *Doc {
+	text, m := Normalize(raw)
+	d := &Doc{Orig: raw, Text: text, Map: m}
+	var lines []line
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			j = len(text) - i
+		}
+		if j > 0 {
+			lines = append(lines, line{start: i, end: i + j})
+		}
+		i += j + 1
+	}
+	markLines(text, lines)
+	for i := range lines {
+		l := &lines[i]
+		if l.kind == Body {
+			l.spans = inlineSpans(text, l.start, l.end)
+		}
+	}
+	markTrailer(text, lines)
+	markTitle(text, lines)
+
+	for p, l := range lines {
+		if l.kind != Body && l.kind != Title {
+			d.Removed = append(d.Removed, Span{l.start, l.end, l.kind})
+			continue
+		}
+		d.Removed = append(d.Removed, l.spans...)
+		at := l.start
+		for _, sp := range append(l.spans, Span{Start: l.end, End: l.end}) {
+			for _, s := range Split(text[at:sp.Start]) {
+				d.Sentences = append(d.Sentences, Sentence{at + s[0], at + s[1], p, l.kind})
+			}
+			at = sp.End
+		}
+	}
+	return d
+}
+
+// markLines classifies whole lines: headings that end the story, metadata,
+// credits, captions and related links.
+func markLines(text string, lines []line) {
+	for i := range lines {
+		l := &lines[i]
+		s := text[l.start:l.end]
+		if i > 0 {
+			if k, ok := heading(s); ok {
+				for j := i; j < len(lines); j++ {
+					if k2, ok := heading(text[lines[j].start:lines[j].end]); ok {
+						k = k2
+					}
+					lines[j].kind = k
+				}
+				return
+			}
+		}
+		switch {
+		case i == 0 && strings.HasPrefix(s, "date ") && len(s) > 5 && isDigit(s[5]),
+			isDateLine(s), isTagLine(s), i < 3 && isCategory(s):
+			l.kind = Meta
+		case isCreditLine(s):
+			l.kind = Credit
+		case s == "Chú thích ảnh" || isNumberedPhotoCaption(s):
+			l.kind = Caption
+		case isRelatedLine(s):
+			l.kind = Related
+		case i > 0 && lines[i-1].kind == Caption && text[lines[i-1].start:lines[i-1].end] == "Chú thích ảnh" && hasCredit(s):
+			l.kind = Caption
+		}
+	}
+}
+
+// markTrailer marks bylines and sign-offs at the end of the story, and the
+// photo captions that some sites list after the byline.
+func markTrailer(text string, lines []line) {
+	last := -1
+	for i := range lines {
+		if lines[i].kind == Body {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	// A byline among the last lines, followed only by short lines: those
+	// are captions gathered at the end of the page.
+	for i := last; i > 0 && i >= last-12; i-- {
+		if lines[i].kind != Body || !isByline(text[lines[i].start:lines[i].end]) {
+			continue
+		}
+		short := true
+		for j := i + 1; j <= last; j++ {
+			if lines[j].kind == Body && words(text[lines[j].start:lines[j].end]) > 60 {
+				short = false
+			}
+		}
+		if !short {
+			break
+		}
+		lines[i].kind = Byline
+		for j := i + 1; j <= last; j++ {
+			if lines[j].kind == Body {
+				lines[j].kind = Caption
+			}
+		}
+		last = i - 1
+		for last > 0 && lines[last].kind != Body {
+			last--
+		}
+		break
+	}
+	for last > 0 && lines[last].kind == Body && isByline(text[lines[last].start:lines[last].end]) {
+		lines[last].kind = Byline
+		last--
+	}
+	if last < 0 || lines[last].kind != Body {
+		return
+	}
+	// A sign-off glued to the last paragraph: "... người dân. Đức Dũng (Tổng hợp)".
+	l := &lines[last]
+	from := l.start
+	if n := len(l.spans); n > 0 {
+		from = l.spans[n-1].End
+	}
+	sents := Split(text[from:l.end])
+	if len(sents) < 2 && from == l.start {
+		return
+	}
+	if len(sents) == 0 {
+		return
+	}
+	s := sents[len(sents)-1]
+	if isByline(text[from+s[0] : from+s[1]]) {
+		l.spans = append(l.spans, Span{from + s[0], l.end, Byline})
+	}
+}
+
+// markTitle marks the first body line as the headline when it looks like one.
+func markTitle(text string, lines []line) {
+	for i := range lines {
+		if i > 2 {
+			return
+		}
+		l := &lines[i]
+		if l.kind != Body {
+			continue
+		}
+		s := text[l.start:l.end]
+		more := false
+		for _, l2 := range lines[i+1:] {
+			more = more || l2.kind == Body
+		}
+		if more && len(l.spans) == 0 && words(s) <= 30 && !strings.HasSuffix(s, ".") {
+			l.kind = Title
+		}
+		return
+	}
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func words(s string) int { return len(strings.Fields(s)) }
+
+// key folds a line for comparison with the word lists below.
+func key(s string) string {
+	return strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), " :.")
+}
+
+var relatedHeadings = set("cùng chuyên mục", "tin cùng chuyên mục", "tin liên quan", "bài liên quan",
+	"xem thêm", "đọc thêm", "tin mới", "tin khác", "tin mới nhất", "tin cùng chủ đề", "bài viết liên quan",
+	"tin đọc nhiều", "đọc nhiều nhất", "tin nổi bật", "có thể bạn quan tâm", "bạn có thể quan tâm",
+	"các tin khác", "các tin đã đưa", "tin bài liên quan", "tin tức liên quan", "bài cùng chuyên mục")
+
+var commentHeadings = set("ý kiến bạn đọc", "bình luận", "gửi bình luận", "ý kiến của bạn",
+	"bình luận của bạn", "viết bình luận", "gửi ý kiến", "ý kiến", "bạn nghĩ gì", "bình luận (0)")
+
+func set(ss ...string) map[string]bool {
+	m := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		m[s] = true
+	}
+	return m
+}
+
+func heading(s string) (Kind, bool) {
+	if len(s) > 60 {
+		return 0, false
+	}
+	k := key(s)
+	switch {
+	case relatedHeadings[k]:
+		return Related, true
+	case commentHeadings[k]:
+		return Comments, true
+	}
+	return 0, false
+}
+
+var dateWords = set("thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "cập",
+	"lúc", "đăng", "giờ", "gmt", "am", "pm", "sáng", "chiều", "tối", "|", "-", ",")
+
+// isDateLine reports whether s holds only a date and time: "08:36, 22/12/2025",
+// "27/05/13 21:27 GMT+7", "Thứ hai, 22/12/2025 - 08:36".
+func isDateLine(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 || len(f) > 10 {
+		return false
+	}
+	digits := false
+	for _, w := range f {
+		w = strings.Trim(w, ",()")
+		switch {
+		case dateWords[w] || w == "":
+		case isDigit(w[0]) || strings.HasPrefix(w, "gmt"):
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if !isDigit(c) && !strings.ContainsRune("/:-.+hgmt", rune(c)) {
+					return false
+				}
+			}
+			digits = digits || isDigit(w[0])
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+func isTagLine(s string) bool {
+	k := strings.ToLower(s)
+	for _, p := range []string{"tags:", "tag:", "từ khóa:", "chủ đề:", "keywords:", "tags :", "từ khóa :"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var categories = set("thế giới", "quốc tế", "thời sự", "chính trị", "kinh tế", "xã hội", "quân sự",
+	"châu á", "tin tức", "trang chủ", "tin thế giới", "điểm nóng", "hồ sơ", "phân tích", "bình luận quốc tế",
+	"thế giới 24h", "world", "asia", "news", "home")
+
+func isCategory(s string) bool {
+	if strings.ContainsAny(s, ">»|") && words(s) <= 8 && !strings.ContainsAny(s, ".,") {
+		return true
+	}
+	return categories[key(s)]
+}
+
+// creditMarkers open a photo, video or source credit.
+var creditMarkers = []string{"Ảnh:", "Ảnh :", "ẢNH:", "Nguồn ảnh:", "Nguồn ảnh :", "Nguồn:", "Nguồn :",
+	"NGUỒN:", "Photo:", "Photo :", "PHOTO:", "Video:", "Video :", "Clip:", "Đồ họa:", "Đồ họa :", "Ảnh minh họa:",
+	"Ảnh minh họa :", "Ảnh tư liệu:", "Ảnh tư liệu :"}
+
+func creditAt(s string, i int) string {
+	switch s[i] {
+	case creditMarkers[0][0], 'N', 'P', 'V', 'C', creditMarkers[len(creditMarkers)-1][0], "Đ"[0]:
+	default:
+		return ""
+	}
+	for _, m := range creditMarkers {
+		if strings.HasPrefix(s[i:], m) {
+			return m
+		}
+	}
+	return ""
+}
+
+func hasCredit(s string) bool {
+	for i := range s {
+		if creditAt(s, i) != "" && (i == 0 || strings.ContainsRune(" (-.", rune(s[i-1]))) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCreditLine reports whether s is only a credit: "Photo : KBS News".
+func isCreditLine(s string) bool {
+	s = strings.Trim(s, "()[] ")
+	if k := key(s); k == "ảnh minh họa" || k == "ảnh tư liệu" {
+		return true
+	}
+	m := creditAt(s, 0)
+	return m != "" && words(s[len(m):]) <= 6
+}
+
+// isNumberedPhotoCaption reports lines of photo galleries: "... ảnh 1Ông Kim ...".
+func isNumberedPhotoCaption(s string) bool {
+	if words(s) > 80 {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(s[i:], "ảnh ")
+		if j < 0 {
+			return false
+		}
+		i += j + len("ảnh ")
+		if i < len(s) && isDigit(s[i]) && (j > 0 || i > len("ảnh ")) {
+			k := i
+			for k < len(s) && isDigit(s[k]) {
+				k++
+			}
+			if k == len(s) || !isDigit(s[k]) && (s[k] == ' ' || unicode.IsUpper(nextRune(s[k:]))) {
+				return true
+			}
+		}
+	}
+}
+
+// isRelatedLine reports a link to another story: "[Hàn Quốc đưa ra ...]",
+// "Xem thêm: ...".
+func isRelatedLine(s string) bool {
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") && strings.Count(s, "[") == 1 {
+		return true
+	}
+	k := strings.ToLower(s)
+	for _, p := range []string{"xem thêm:", "đọc thêm:", "tin liên quan:", "bài liên quan:", "xem thêm :", "đọc thêm :"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var outlets = set("dân trí", "vnexpress", "tuổi trẻ", "thanh niên", "tiền phong", "vov", "vtv", "ttxvn",
+	"vietnamplus", "vietnam+", "zing", "zing news", "người lao động", "lao động", "tin tức", "an ninh thủ đô",
+	"hà nội mới", "nhân dân", "quân đội nhân dân", "công an nhân dân", "sài gòn giải phóng", "vietnamnet",
+	"soha", "kiến thức", "infonet", "báo quốc tế", "thế giới & việt nam", "baomoi", "vtc news", "vtc")
+
+// isByline reports author and outlet sign-offs: "Theo Hà Nội Mới",
+// "(Vietnam+)", "TTXVN/Tin Tức", "Đức Dũng (Tổng hợp)", "Phương Thảo", "H.L".
+func isByline(s string) bool {
+	s = strings.TrimSpace(s)
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 8 || strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "./.") && !initials(f[len(f)-1]) {
+		return false
+	}
+	switch {
+	case outlets[key(s)]:
+		return true
+	case strings.HasPrefix(s, "Theo ") || strings.HasPrefix(s, "(Theo "):
+		return !strings.ContainsAny(s, ",:") && len(f) <= 7 && startsUpper(f[1])
+	case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && len(f) <= 4:
+		return true
+	case strings.Contains(s, "/") && len(f) <= 7 && !strings.ContainsAny(s, ",:\""):
+		return startsUpper(f[0])
+	}
+	// A name, possibly followed by "(Tổng hợp)", "(lược dịch)", "(Theo AFP)" or a dash.
+	if p := strings.IndexByte(s, '('); p > 0 {
+		inner := strings.ToLower(strings.Trim(s[p:], "() "))
+		if !(strings.HasPrefix(inner, "tổng hợp") || strings.HasPrefix(inner, "lược dịch") ||
+			strings.HasPrefix(inner, "theo ") || strings.HasPrefix(inner, "dịch") || strings.HasPrefix(inner, "biên dịch")) {
+			return false
+		}
+		f = strings.Fields(s[:p])
+	}
+	if n := len(f); n > 0 && (f[n-1] == "-" || f[n-1] == "–") {
+		f = f[:n-1]
+	}
+	if len(f) == 0 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if !startsUpper(w) || strings.ContainsAny(w, "0123456789,;:\"") {
+			return false
+		}
+	}
+	return true
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// initials reports "H.L." style words.
+func initials(w string) bool {
+	for _, r := range w {
+		if r != '.' && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}

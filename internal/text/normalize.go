@@ -1,0 +1,370 @@
+// Package text is the text stage of the pipeline: it normalises a raw
+// article, maps every normalised offset back to the original, marks the
+// boilerplate around the story (credits, captions, related links, bylines)
+// and splits the rest into sentences.
+package text
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// OffsetMap maps byte offsets of a normalised text back to its original.
+// Between checkpoints the two texts differ by a constant shift.
+type OffsetMap struct {
+	cps     []checkpoint
+	origLen int
+	inner   *OffsetMap // applied after this map when normalisation took two passes
+}
+
+type checkpoint struct{ out, orig int }
+
+// Orig returns the byte offset in the original text of the byte at off in
+// the normalised text. Offsets past the end map to the end.
+func (m *OffsetMap) Orig(off int) int {
+	if m == nil {
+		return off
+	}
+	o := m.orig(off)
+	if m.inner != nil {
+		o = m.inner.Orig(o)
+	}
+	return o
+}
+
+func (m *OffsetMap) orig(off int) int {
+	if off < 0 {
+		off = 0
+	}
+	i := sort.Search(len(m.cps), func(i int) bool { return m.cps[i].out > off })
+	limit := m.origLen
+	if i < len(m.cps) {
+		limit = m.cps[i].orig
+	}
+	o := off
+	if i > 0 {
+		o = m.cps[i-1].orig + off - m.cps[i-1].out
+	}
+	return min(o, limit)
+}
+
+// mapper builds a normalised text and its OffsetMap.
+type mapper struct {
+	out   []byte
+	m     *OffsetMap
+	delta int // orig - out after the last checkpoint
+}
+
+// at records that the next output byte comes from original offset orig.
+func (w *mapper) at(orig int) {
+	if d := orig - len(w.out); d != w.delta {
+		w.m.cps = append(w.m.cps, checkpoint{len(w.out), orig})
+		w.delta = d
+	}
+}
+
+func newMapper(n int) *mapper {
+	return &mapper{out: make([]byte, 0, n+n/16), m: &OffsetMap{origLen: n}}
+}
+
+// Normalize returns s in NFC with one tone-mark placement, typographic
+// quotes and dashes folded, underscores between letters turned into spaces,
+// runs of horizontal white space folded and lines trimmed, with a map from
+// output byte offsets back to input byte offsets.
+func Normalize(s string) (string, *OffsetMap) {
+	var inner *OffsetMap
+	if !isNFC(s) {
+		s, inner = nfc(s)
+	}
+	out, m, dropped := normalize(s)
+	m.inner = inner
+	if dropped && !isNFC(out) {
+		// Removing a zero-width character can join a letter and a mark.
+		out2, m2 := nfc(out)
+		m2.inner = m
+		out, m = out2, m2
+	}
+	return out, m
+}
+
+// isNFC is norm.NFC.IsNormalString with a fast path for text made of
+// runes that are in NFC on their own and never compose with a neighbour:
+// Latin letters precomposed or not, and punctuation.
+func isNFC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !safeNFC(r) {
+			return norm.NFC.IsNormalString(s)
+		}
+		i += n
+	}
+	return true
+}
+
+func safeNFC(r rune) bool {
+	return r >= 0x80 && r < 0x300 || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2002 && r <= 0x206F
+}
+
+// nfc composes s piece by piece, cutting before every ASCII byte: an ASCII
+// character never composes with what precedes it.
+func nfc(s string) (string, *OffsetMap) {
+	w := newMapper(len(s))
+	for i := 0; i < len(s); {
+		j := i + 1
+		for j < len(s) && s[j] >= utf8.RuneSelf {
+			j++
+		}
+		seg := s[i:j]
+		w.at(i)
+		if norm.NFC.IsNormalString(seg) {
+			w.out = append(w.out, seg...)
+		} else {
+			w.out = norm.NFC.AppendString(w.out, seg)
+			w.at(j)
+		}
+		i = j
+	}
+	return string(w.out), w.m
+}
+
+// Replacements of single runes; "" deletes.
+func replacement(r rune) (string, bool) {
+	switch r {
+	case '“', '”', '„', '‟', '«', '»', '″', '＂':
+		return `"`, true
+	case '‘', '’', '‚', '‛', '′', '＇':
+		return "'", true
+	case '–', '—', '‒', '―', '−', '‐', '‑', '⁃':
+		return "-", true
+	case '…':
+		return "...", true
+	case '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u180E':
+		return "", true
+	}
+	return "", false
+}
+
+func isHSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\v', '\f', '\u00A0', '\u1680', '\u202F', '\u205F', '\u3000':
+		return true
+	}
+	return r >= '\u2000' && r <= '\u200A'
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	if _, ok := lookup(r); ok {
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+func isAlnum(r rune) bool {
+	return isLetter(r) || '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r)
+}
+
+// normalize does everything but the generic NFC pass on NFC input. It
+// reports whether it dropped characters, which can leave text that is not NFC.
+func normalize(s string) (string, *OffsetMap, bool) {
+	w := newMapper(len(s))
+	dropped := false
+	space := -1        // original offset of a pending run of spaces
+	lineStart := true  // nothing written on this line yet
+	prev := rune('\n') // previous input rune, for underscores
+	emit := func(orig int) {
+		if space >= 0 && !lineStart {
+			w.at(space)
+			w.out = append(w.out, ' ')
+		}
+		space = -1
+		lineStart = false
+		w.at(orig)
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\t' || c == '\v' || c == '\f':
+				if space < 0 {
+					space = i
+				}
+			case c == '\n' || c == '\r':
+				space = -1
+				w.at(i)
+				w.out = append(w.out, '\n')
+				lineStart = true
+				if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+					i++
+				}
+			case c == '_' && isAlnum(prev) && i+1 < len(s) && isAlnum(nextRune(s[i+1:])):
+				if space < 0 {
+					space = i
+				}
+			case c < ' ' || c == 0x7F:
+				if space < 0 {
+					space = i
+				}
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+				j := wordEnd(s, i)
+				emit(i)
+				word := s[i:j]
+				if ascii(word) {
+					w.out = append(w.out, word...)
+				} else if out, ok := placeTone(w.out, word); ok {
+					w.out = out
+				} else {
+					w.out = append(w.out, word...)
+				}
+				prev, _ = utf8.DecodeLastRuneInString(word)
+				i = j
+				continue
+			default:
+				emit(i)
+				w.out = append(w.out, c)
+			}
+			prev = rune(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			emit(i)
+			w.out = append(w.out, "\uFFFD"...)
+		case r == '\u2028' || r == '\u2029' || r == '\u0085':
+			space = -1
+			w.at(i)
+			w.out = append(w.out, '\n')
+			lineStart = true
+		case isHSpace(r):
+			if space < 0 {
+				space = i
+			}
+		case isLetter(r):
+			j := wordEnd(s, i)
+			emit(i)
+			if out, ok := placeTone(w.out, s[i:j]); ok {
+				w.out = out
+			} else {
+				w.out = append(w.out, s[i:j]...)
+			}
+			prev, _ = utf8.DecodeLastRuneInString(s[i:j])
+			i = j
+			continue
+		default:
+			if rep, ok := replacement(r); ok {
+				if rep != "" {
+					emit(i)
+					w.out = append(w.out, rep...)
+				} else {
+					dropped = true
+				}
+			} else if unicode.Is(unicode.Cc, r) {
+				if space < 0 {
+					space = i
+				}
+			} else {
+				emit(i)
+				w.out = append(w.out, s[i:i+size]...)
+			}
+		}
+		prev = r
+		i += size
+	}
+	return string(w.out), w.m, dropped
+}
+
+func nextRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// wordEnd returns the end of the run of letters and marks starting at i.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || !isLetter(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// Key folds one word or phrase for dictionary look-up: Normalize, lower
+// case, and hyphens, underscores and runs of white space become one space.
+// Diacritics are kept.
+func Key(s string) string {
+	n, _ := Normalize(s)
+	n = strings.ToLower(n)
+	var b strings.Builder
+	b.Grow(len(n))
+	pending := false
+	for _, r := range n {
+		if r == '-' || r == '_' || unicode.IsSpace(r) {
+			pending = b.Len() > 0
+			continue
+		}
+		if pending {
+			b.WriteByte(' ')
+			pending = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Fold is a search key: Key with diacritics removed and đ turned into d,
+// so that "binh nhuong" finds "Bình Nhưỡng".
+func Fold(s string) string {
+	k := Key(s)
+	if ascii(k) {
+		return k
+	}
+	b := make([]byte, 0, len(k))
+	for _, r := range k {
+		if l, ok := lookup(r); ok {
+			b = append(b, l.base)
+			continue
+		}
+		if r < utf8.RuneSelf {
+			b = append(b, byte(r))
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) {
+				b = utf8.AppendRune(b, d)
+			}
+		}
+	}
+	return string(b)
+}

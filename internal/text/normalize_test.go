@@ -1,0 +1,166 @@
+package text
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestToneCanonical(t *testing.T) {
+	// Old-style and new-style spellings, and syllables that must not move.
+	tests := []struct{ in, want string }{
+		{"hoà", "hòa"}, {"hòa", "hòa"}, {"thuỷ", "thủy"}, {"thủy", "thủy"},
+		{"khoẻ", "khỏe"}, {"khỏe", "khỏe"}, {"Hoà", "Hòa"}, {"HOÀ", "HÒA"}, {"THUỶ", "THỦY"},
+		{"toà", "tòa"}, {"loà", "lòa"}, {"hoá", "hóa"}, {"thoả", "thỏa"}, {"xoè", "xòe"}, {"luỹ", "lũy"},
+		{"tuỳ", "tùy"}, {"quỹ", "quỹ"}, {"quý", "quý"}, {"quả", "quả"}, {"qua", "qua"},
+		{"hoàng", "hoàng"}, {"hoàn", "hoàn"}, {"toán", "toán"}, {"huỳnh", "huỳnh"}, {"hoạch", "hoạch"},
+		{"hòang", "hoàng"}, {"tóan", "toán"}, {"hùynh", "huỳnh"},
+		{"gì", "gì"}, {"già", "già"}, {"giữ", "giữ"}, {"giường", "giường"}, {"giá", "giá"}, {"gìn", "gìn"},
+		{"người", "người"}, {"rượu", "rượu"}, {"được", "được"}, {"thuở", "thuở"}, {"mưa", "mưa"},
+		{"cứu", "cứu"}, {"nguyễn", "nguyễn"}, {"Nguyễn", "Nguyễn"}, {"khuỷu", "khuỷu"}, {"khủyu", "khuỷu"},
+		{"ngoại", "ngoại"}, {"ngòai", "ngoài"}, {"xoáy", "xoáy"}, {"hài", "hài"}, {"sáu", "sáu"},
+		{"kéo", "kéo"}, {"kìa", "kìa"}, {"túi", "túi"}, {"của", "của"}, {"mùa", "mùa"}, {"gửi", "gửi"},
+		{"tiến", "tiến"}, {"yến", "yến"}, {"muốn", "muốn"}, {"thuế", "thuế"}, {"Đoàn", "Đoàn"}, {"ĐOÀN", "ĐOÀN"},
+		{"đoà", "đòa"}, {"nghiêng", "nghiêng"}, {"Bình", "Bình"}, {"Nhưỡng", "Nhưỡng"}, {"Mỹ", "Mỹ"},
+		// Not one Vietnamese syllable: left alone.
+		{"Mátxcơva", "Mátxcơva"}, {"café", "café"}, {"Tokyô", "Tokyô"}, {"hoàà", "hoàà"},
+	}
+	for _, tt := range tests {
+		got, _ := Normalize(tt.in)
+		if got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		// Decomposed input gives the same result.
+		if got, _ := Normalize(norm.NFD.String(tt.in)); got != tt.want {
+			t.Errorf("Normalize(NFD %q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Hàn_Quốc và Moon_Jae-in", "Hàn Quốc và Moon Jae-in"},
+		{"snake_case_ và __ x", "snake case_ và __ x"},
+		{"“Hòa bình” – «ổn định»", `"Hòa bình" - "ổn định"`},
+		{"‘an ninh’ — đối thoại ― hết", "'an ninh' - đối thoại - hết"},
+		{"chờ…", "chờ..."},
+		{"a\u00a0b\u200bc\u00adđ\ufeff", "a bcđ"},
+		{"  hai   khoảng\t\ttrắng  \r\n  dòng mới \r dòng ba ", "hai khoảng trắng\ndòng mới\ndòng ba"},
+		{"x\u2028y", "x\ny"},
+		{"bad\xffbyte", "bad\uFFFDbyte"},
+		{"ho\u0061\u0300 Ha\u0300n", "hòa Hàn"},
+		{"gio\u0301i \u2003 Ha\u0300_Nội", "giói Hà Nội"},
+	}
+	for _, tt := range tests {
+		got, m := Normalize(tt.in)
+		if got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		checkMap(t, tt.in, got, m)
+	}
+}
+
+// checkMap checks that offsets are monotonic, in range, and that ASCII
+// letters map to the same letters.
+func checkMap(t *testing.T, in, out string, m *OffsetMap) {
+	t.Helper()
+	prev := 0
+	for i := 0; i <= len(out); i++ {
+		o := m.Orig(i)
+		if o < prev || o > len(in) {
+			t.Fatalf("%q: Orig(%d) = %d after %d (len %d)", in, i, o, prev, len(in))
+		}
+		prev = o
+		if i < len(out) && out[i] >= 'A' && out[i] <= 'z' && o < len(in) && in[o] != out[i] &&
+			utf8.ValidString(in) && norm.NFC.IsNormalString(in) && !strings.Contains(in, "_") {
+			t.Errorf("%q: out[%d]=%q maps to in[%d]=%q", in, i, out[i], o, in[o])
+		}
+	}
+	if len(out) > 0 && m.Orig(0) > len(in) {
+		t.Errorf("Orig(0) out of range")
+	}
+}
+
+func TestOffsetMapSpans(t *testing.T) {
+	in := "  “Tổng thống”   nói:\r\n  hoà   bình…  "
+	out, m := Normalize(in)
+	for _, w := range []string{"Tổng thống", "nói", "bình", "..."} {
+		i := strings.Index(out, w)
+		a, b := m.Orig(i), m.Orig(i+len(w))
+		got, _ := Normalize(in[a:b])
+		if got != w {
+			t.Errorf("span of %q maps to %q (%q)", w, in[a:b], got)
+		}
+	}
+	if i := strings.Index(out, "hòa"); in[m.Orig(i):m.Orig(i+len("hòa"))] != "hoà" {
+		t.Errorf("hòa maps to %q", in[m.Orig(i):m.Orig(i+len("hòa"))])
+	}
+}
+
+func TestKeyFold(t *testing.T) {
+	tests := []struct{ in, key, fold string }{
+		{"Bình Nhưỡng", "bình nhưỡng", "binh nhuong"},
+		{"Moon_Jae-in", "moon jae in", "moon jae in"},
+		{"  HOÀ   Bình ", "hòa bình", "hoa binh"},
+		{"Đà Nẵng", "đà nẵng", "da nang"},
+		{"Hàn – Trung", "hàn trung", "han trung"},
+		{"Ngoại trưởng", "ngoại trưởng", "ngoai truong"},
+		{"Thuỷ", "thủy", "thuy"},
+		{"Zoë", "zoë", "zoe"},
+	}
+	for _, tt := range tests {
+		if got := Key(tt.in); got != tt.key {
+			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.key)
+		}
+		if got := Fold(tt.in); got != tt.fold {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.fold)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"", "hoà bình", "Hàn_Quốc “nói” – x…", "a\r\n\r\nb", "ho\u0061\u0300", "\xff\xfe",
+		"=\u0338", "a\u200b\u0301", "  x  \t y ", "THUỶ_Điện", "_a_", "\u00a0\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out, m := Normalize(s)
+		if utf8.ValidString(s) && !utf8.ValidString(out) {
+			t.Fatalf("invalid UTF-8 out of %q: %q", s, out)
+		}
+		prev := 0
+		for i := 0; i <= len(out); i++ {
+			o := m.Orig(i)
+			if o < prev || o > len(s) {
+				t.Fatalf("%q: Orig(%d) = %d, prev %d, len %d", s, i, o, prev, len(s))
+			}
+			prev = o
+		}
+		if again, _ := Normalize(out); again != out {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, out, again)
+		}
+		if utf8.ValidString(out) && !norm.NFC.IsNormalString(out) {
+			t.Fatalf("not NFC: %q", out)
+		}
+	})
+}
+
+func ExampleNormalize() {
+	out, m := Normalize("Hàn_Quốc  “hoà giải”…")
+	fmt.Println(out)
+	fmt.Println(m.Orig(strings.Index(out, "hòa")))
+	// Output:
+	// Hàn Quốc "hòa giải"...
+	// 16
+}
+
+func TestSafeNFC(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if safeNFC(r) && !norm.NFC.IsNormalString(string(r)) {
+			t.Errorf("%U is not NFC", r)
+		}
+	}
+}

@@ -1,0 +1,254 @@
+package timex
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tokEOF tokKind = iota
+	tokWord
+	tokNum
+	tokPunct
+)
+
+// token is one word, run of ASCII digits or punctuation mark of a sentence.
+// Words carry their cue, the role they may play in a date expression.
+type token struct {
+	start, end int
+	kind       tokKind
+	cue        cue
+}
+
+// cue is the role of a word in date expressions. Names are the words'
+// English glosses.
+type cue uint8
+
+const (
+	cNone cue = iota
+
+	cDay       // ngày
+	cDayHom    // hôm
+	cMorning   // sáng
+	cNoon      // trưa
+	cAfternoon // chiều
+	cEvening   // tối
+	cNight     // đêm
+	cLateNight // khuya
+	cDawn      // rạng (sáng)
+	cEarly     // (sáng) sớm
+	cLate      // muộn
+	cMonth     // tháng
+	cYear      // năm, also the numeral five
+	cWeek      // tuần
+
+	cSame     // cùng
+	cBefore   // trước
+	cAfter    // sau
+	cWhenConj // khi, in "trước khi", "sau khi"
+	cOrdinal  // thứ
+	cSunday1  // chủ (nhật)
+	cSunday2  // (chủ) nhật
+	cEnd      // cuối
+	cBegin    // đầu
+	cMiddle   // giữa
+	cUpper    // thượng (tuần)
+	cMid      // trung (tuần)
+	cLower    // hạ (tuần)
+	cMung     // mùng, mồng: "ngày mùng 2/9"
+	cAt       // vào
+	cFrom     // từ
+	cTo       // đến
+	cTill     // tới
+	cBack     // hồi
+	cIn       // trong
+	cToday    // nay
+	cPast     // qua
+	cTomorrow // mai
+	cKia      // kia: two days or years away
+	cThis     // này
+	cLastYear // ngoái
+	cThat     // đó, ấy
+	cJust     // vừa
+	cAlready  // rồi
+	cSoon     // sắp
+	cMore     // nữa
+	cAnd      // và
+	cHere     // đây
+	cWill     // sẽ
+	cPlace    // tại, ở
+	cJanuary  // giêng
+	cDecember // chạp
+	cQuant    // vài, những, các...: "vài ngày trước" is no date
+	cUnit     // lần, người, km...: a number before one is a count
+
+	// Numerals in order, so that their value is c-cOne+1; five is cYear.
+	cOne
+	cTwo
+	cThree
+	cFour
+	cSix
+	cSeven
+	cEight
+	cNine
+	cTen
+)
+
+// cues maps the lower-case words that may take part in a date expression to
+// their role. Keys are NFC, as are the sentences Find is given.
+var cues = map[string]cue{
+	"ngày": cDay, "hôm": cDayHom,
+	"sáng": cMorning, "trưa": cNoon, "chiều": cAfternoon, "tối": cEvening,
+	"đêm": cNight, "khuya": cLateNight, "rạng": cDawn, "sớm": cEarly, "muộn": cLate,
+	"tháng": cMonth, "năm": cYear, "tuần": cWeek,
+	"cùng": cSame, "trước": cBefore, "sau": cAfter, "khi": cWhenConj,
+	"thứ": cOrdinal, "chủ": cSunday1, "nhật": cSunday2,
+	"cuối": cEnd, "đầu": cBegin, "giữa": cMiddle,
+	"thượng": cUpper, "trung": cMid, "hạ": cLower,
+	"mùng": cMung, "mồng": cMung,
+	"vào": cAt, "từ": cFrom, "đến": cTo, "tới": cTill, "hồi": cBack, "trong": cIn,
+	"nay": cToday, "qua": cPast, "mai": cTomorrow, "kia": cKia, "này": cThis,
+	"ngoái": cLastYear, "đó": cThat, "ấy": cThat,
+	"vừa": cJust, "rồi": cAlready, "sắp": cSoon, "nữa": cMore, "và": cAnd,
+	"đây": cHere, "sẽ": cWill, "tại": cPlace, "ở": cPlace,
+	"giêng": cJanuary, "chạp": cDecember,
+	"một": cOne, "hai": cTwo, "ba": cThree, "bốn": cFour, "tư": cFour,
+	"sáu": cSix, "bảy": cSeven, "tám": cEight, "chín": cNine, "mười": cTen,
+	"vài": cQuant, "mấy": cQuant, "những": cQuant, "các": cQuant, "nhiều": cQuant,
+	"mỗi": cQuant, "hàng": cQuant, "từng": cQuant, "mọi": cQuant, "cả": cQuant,
+	"lần": cUnit, "người": cUnit, "nước": cUnit, "km": cUnit, "giờ": cUnit,
+	"phút": cUnit, "giây": cUnit, "tuổi": cUnit, "tấn": cUnit, "quả": cUnit,
+	"chiếc": cUnit, "triệu": cUnit, "tỷ": cUnit, "nghìn": cUnit, "ngàn": cUnit,
+	"số": cUnit, "lượng": cUnit, "dân": cUnit, "tổng": cUnit, "phần": cUnit,
+}
+
+// maxCueLen bounds the byte length of the words in cues.
+const maxCueLen = 16
+
+// lookup returns the cue of word w, whose first letter may be upper case.
+func lookup(w string) cue {
+	if len(w) > maxCueLen {
+		return cNone
+	}
+	var buf [maxCueLen]byte
+	switch c := w[0]; {
+	case 'A' <= c && c <= 'Z':
+		n := copy(buf[:], w)
+		buf[0] = c + 'a' - 'A'
+		return cues[string(buf[:n])]
+	case c >= utf8.RuneSelf:
+		r, size := utf8.DecodeRuneInString(w)
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+			utf8.EncodeRune(buf[:], l)
+			n := size + copy(buf[size:], w[size:])
+			return cues[string(buf[:n])]
+		}
+	}
+	return cues[w]
+}
+
+// numeral returns the value of a numeral word, 0 for other cues.
+func numeral(c cue) int {
+	switch {
+	case c == cYear:
+		return 5
+	case c >= cOne && c <= cFour:
+		return int(c-cOne) + 1
+	case c >= cSix && c <= cTen:
+		return int(c-cSix) + 6
+	}
+	return 0
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// isSep reports whether c separates the parts of a numeric date.
+func isSep(c byte) bool { return c == '/' || c == '.' || c == '-' }
+
+// letterAt reports whether s holds a letter at i.
+func letterAt(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return isASCIILetter(c)
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// letterBefore reports whether s holds a letter just before i.
+func letterBefore(s string, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return isASCIILetter(c)
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r)
+}
+
+// isUpperWord reports whether the word at t begins with a capital letter.
+func isUpperWord(s string, t token) bool {
+	if c := s[t.start]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s[t.start:])
+	return unicode.IsUpper(r)
+}
+
+// next returns the token of s that starts at or after i. Underscores count
+// as spaces, so that word-segmented text ("Hôm_nay") reads as plain text.
+func next(s string, i int) token {
+	for i < len(s) {
+		c := s[i]
+		if c == ' ' || c == '_' || c == '\t' || c == '\n' || c == '\r' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) && r != '\u200b' && r != '\ufeff' {
+			break
+		}
+		i += n
+	}
+	if i >= len(s) {
+		return token{start: len(s), end: len(s)}
+	}
+	c := s[i]
+	if isDigit(c) {
+		j := i + 1
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		return token{start: i, end: j, kind: tokNum}
+	}
+	j := i
+	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				break
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && !(j > i && unicode.IsMark(r)) {
+			break
+		}
+		j += n
+	}
+	if j > i {
+		return token{start: i, end: j, kind: tokWord, cue: lookup(s[i:j])}
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return token{start: i, end: i + n, kind: tokPunct}
+}
