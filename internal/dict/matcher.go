@@ -1,5 +1,11 @@
 package dict
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // Source tells which field of an entry a phrase came from.
 type Source uint8
 
@@ -19,13 +25,17 @@ type Target struct {
 // syllable n-grams, with a map of every phrase prefix so a failed extension
 // stops at once. Built once; safe for concurrent use.
 type Matcher struct {
-	exact  map[string][]Target
+	exact map[string][]Target
+	// lower holds, per key, the targets that may match when the text's
+	// first letter is lower case: a capitalised name (`Pháp`, `Ý`) must be
+	// capitalised in the text too, or "biện pháp" would be France.
+	lower  map[string][]Target
 	prefix map[string]bool
 	maxLen int
 }
 
 func newMatcher() *Matcher {
-	return &Matcher{exact: map[string][]Target{}, prefix: map[string]bool{}}
+	return &Matcher{exact: map[string][]Target{}, lower: map[string][]Target{}, prefix: map[string]bool{}}
 }
 
 func (m *Matcher) add(phrase string, t Target) {
@@ -44,6 +54,11 @@ func (m *Matcher) add(phrase string, t Target) {
 		m.exact[k] = []Target{t}
 	} else {
 		m.exact[k] = append(m.exact[k], t)
+	}
+	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(phrase)); !unicode.IsUpper(r) || t.Entry.Kind == Title || t.Entry.Kind == Institution {
+		m.lower[k] = append(m.lower[k], t)
+	} else if _, ok := m.lower[k]; !ok {
+		m.lower[k] = nil
 	}
 	n := 1
 	for i := 0; i < len(k); i++ {
@@ -78,7 +93,11 @@ func (m *Matcher) Longest(t *Tokens, i int) Match {
 			break
 		}
 		key := t.Key(i, j)
-		if ts, ok := m.exact[string(key)]; ok {
+		table := m.exact
+		if !t.T[i].Upper {
+			table = m.lower
+		}
+		if ts := table[string(key)]; len(ts) > 0 {
 			best.End, best.Targets = j, ts
 		}
 		if !m.prefix[string(key)] {

@@ -224,7 +224,7 @@ func collapseKey(p *Record) string {
 
 // PRF is precision, recall and F1 with their counts.
 type PRF struct {
-	TP, FP, FN                 int
+	TP, FP, FN            int
 	Precision, Recall, F1 float64
 }
 

@@ -544,7 +544,7 @@ func (w *writer) refresh(id string) error {
 	if sukien.Symmetric(ev.Event) {
 		sym = 1
 	}
-	if err := w.exec(`INSERT INTO events (id, type, symmetric, sides, mode, cameo, date, date_lo, date_hi, channel, level, location, location_country,
+	if err := w.exec(`INSERT INTO events (id, type, is_symmetric, sides, mode, cameo, date, date_lo, date_hi, channel, level, location, location_country,
 		sentence, summary, num_mentions, num_sources, num_outlets, first_seen, last_seen)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, cameo = excluded.cameo, date = excluded.date,

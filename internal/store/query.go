@@ -82,7 +82,7 @@ func (s *Store) where(ctx context.Context, f EventFilter) (string, []any, error)
 		}
 		cond := `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id`
 		if side != "" {
-			cond += ` AND (e.symmetric = 1 OR a.side = '` + side + `')`
+			cond += ` AND (e.is_symmetric = 1 OR a.side = '` + side + `')`
 		}
 		cond += extra + ` AND (a.actor_id IN (` + placeholders(len(ids)) + `) OR a.country IN (` + placeholders(len(ids)) + `)))`
 		add(cond, append(ids, ids...)...)

@@ -303,6 +303,9 @@ var dateWords = set("thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ
 // isDateLine reports whether s holds only a date and time: "08:36, 22/12/2025",
 // "27/05/13 21:27 GMT+7", "Thứ hai, 22/12/2025 - 08:36".
 func isDateLine(s string) bool {
+	if len(s) > 80 {
+		return false
+	}
 	f := strings.Fields(strings.ToLower(s))
 	if len(f) == 0 || len(f) > 10 {
 		return false
@@ -328,7 +331,7 @@ func isDateLine(s string) bool {
 }
 
 func isTagLine(s string) bool {
-	k := strings.ToLower(s)
+	k := strings.ToLower(s[:min(len(s), 16)])
 	for _, p := range []string{"tags:", "tag:", "từ khóa:", "chủ đề:", "keywords:", "tags :", "từ khóa :"} {
 		if strings.HasPrefix(k, p) {
 			return true
@@ -342,6 +345,9 @@ var categories = set("thế giới", "quốc tế", "thời sự", "chính trị
 	"thế giới 24h", "world", "asia", "news", "home")
 
 func isCategory(s string) bool {
+	if len(s) > 80 {
+		return false
+	}
 	if strings.ContainsAny(s, ">»|") && words(s) <= 8 && !strings.ContainsAny(s, ".,") {
 		return true
 	}
@@ -378,6 +384,9 @@ func hasCredit(s string) bool {
 
 // isCreditLine reports whether s is only a credit: "Photo : KBS News".
 func isCreditLine(s string) bool {
+	if len(s) > 120 {
+		return false
+	}
 	s = strings.Trim(s, "()[] ")
 	if k := key(s); k == "ảnh minh họa" || k == "ảnh tư liệu" {
 		return true
@@ -388,7 +397,7 @@ func isCreditLine(s string) bool {
 
 // isNumberedPhotoCaption reports lines of photo galleries: "... ảnh 1Ông Kim ...".
 func isNumberedPhotoCaption(s string) bool {
-	if words(s) > 80 {
+	if !strings.Contains(s, "ảnh ") || words(s) > 80 {
 		return false
 	}
 	for i := 0; ; {
@@ -415,7 +424,7 @@ func isRelatedLine(s string) bool {
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") && strings.Count(s, "[") == 1 {
 		return true
 	}
-	k := strings.ToLower(s)
+	k := strings.ToLower(s[:min(len(s), 24)])
 	for _, p := range []string{"xem thêm:", "đọc thêm:", "tin liên quan:", "bài liên quan:", "xem thêm :", "đọc thêm :"} {
 		if strings.HasPrefix(k, p) {
 			return true

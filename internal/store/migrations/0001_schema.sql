@@ -46,7 +46,7 @@ CREATE INDEX sentences_doc ON sentences (doc_id, idx);
 CREATE TABLE events (
 	id               TEXT PRIMARY KEY,
 	type             TEXT NOT NULL,
-	symmetric        INTEGER NOT NULL,
+	is_symmetric     INTEGER NOT NULL,
 	sides            TEXT NOT NULL,
 	mode             TEXT NOT NULL DEFAULT '',
 	cameo            TEXT NOT NULL DEFAULT '',
