@@ -91,15 +91,33 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 
 // collect adds the side-worthy mentions of tokens [i, j).
 func (x *Extractor) collect(s *sentence, c *docContext, i, j int, sd *side, object bool) {
-	inSource := false
+	x.collectTopic(s, c, i, j, sd, object, true)
+}
+
+// collectTopic is collect that, with skipTopic, passes over what a
+// "về"/"liên quan đến" phrase is about, up to a "của" that names the owner
+// of the head noun, a comma or "với".
+func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side, object, skipTopic bool) {
+	inSource, inTopic := false, false
 	for k := i; k < j; k++ {
-		if s.cues[k].bits&cSource != 0 && (k == 0 || k == i) {
-			inSource = true
+		if s.mentAt[k] < 0 {
+			if s.cues[k].bits&cSource != 0 && (k == 0 || k == i) {
+				inSource = true
+			}
+			if skipTopic && s.cues[k].bits&cTopic != 0 && isAboutCue(s.word(k)) {
+				inTopic = true
+			}
+			if w := s.word(k); w == "của" || w == "với" || w == "giữa" {
+				inTopic = false
+			}
 		}
-		if inSource && k > i && s.toks.T[k].Break {
-			inSource = false
+		if k > i && s.toks.T[k].Break && !s.listComma(k) {
+			inSource, inTopic = false, false
 		}
-		if inSource {
+		if inSource || inTopic {
+			if mi := s.mentAt[k]; mi >= 0 {
+				k = s.mentions[mi].end - 1
+			}
 			continue
 		}
 		mi := s.mentAt[k]
@@ -121,9 +139,21 @@ func (x *Extractor) collect(s *sentence, c *docContext, i, j int, sd *side, obje
 	}
 }
 
+func isAboutCue(w string) bool {
+	switch w {
+	case "về", "liên", "xoay", "đối", "trong":
+		return true
+	}
+	return false
+}
+
 // objectEnd finds where the object of a trigger stops.
 func (x *Extractor) objectEnd(s *sentence, te, ce int, symmetric bool) int {
 	for k := te; k < ce; k++ {
+		if mi := s.mentAt[k]; mi >= 0 {
+			k = s.mentions[mi].end - 1
+			continue
+		}
 		b := s.cues[k].bits
 		if b&cReporting != 0 && k > te {
 			return k
@@ -134,58 +164,64 @@ func (x *Extractor) objectEnd(s *sentence, te, ce int, symmetric bool) int {
 		if !symmetric && k > te && (s.word(k) == "để" || s.word(k) == "nhằm" && (k+1 >= ce || s.word(k+1) != "vào")) {
 			return k
 		}
-		if k > te && s.toks.T[k].Break && strings.Contains(s.toks.Gap(k), ",") {
-			// A list of states goes on after a comma; anything else stops.
-			if mi := s.mentAt[k]; mi < 0 || s.mentions[mi].kind == mPlace && s.mentions[mi].isLocation {
-				return k
-			}
+		if k > te && s.toks.T[k].Break && strings.ContainsAny(s.toks.Gap(k), ",(") && !s.listComma(k) {
+			return k
 		}
 	}
 	return ce
 }
 
-func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce int, dates []timex.Expr) (draft, bool) {
+func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce int, dates []timex.Expr, inherit *draft) (draft, bool) {
 	e := t.entry
 	ev := sukien.Event{Event: e.Event, Mode: e.Mode, Cameo: e.Cameo}
 	future := s.hasCue(max(cs, t.start-4), t.start, cFuture) >= 0
 	if ev.Event == "CONSULT" && future {
 		ev.Event, ev.Mode, ev.Cameo = "AGREE", "", "036"
 	}
-	// A meeting named after "tại", "sau", "trong" with nobody of its own is
-	// the occasion already told: "Tại cuộc gặp, hai bên ...".
-	if e.Event == "CONSULT" && s.cueBefore(t.start)&cBackref != 0 {
-		oe := x.objectEnd(s, t.end, ce, true)
-		var own side
-		x.collect(s, c, t.end, oe, &own, true)
-		if len(own.actors) == 0 {
-			return draft{}, false
-		}
+	// A meeting named after "tại", "sau", "trong" is the occasion already
+	// told ("Tại cuộc gặp, hai bên ...", "Đang trong chuyến thăm Mỹ"),
+	// unless it names its own sides: "sau hội nghị thượng đỉnh giữa ...".
+	if e.Event == "CONSULT" && s.cueBefore(t.start)&cBackref != 0 && !x.ownParticipants(s, t) {
+		return draft{}, false
 	}
 	symmetric := sukien.Symmetric(ev.Event)
-	subj := x.subjectOf(s, c, cs, t.start)
+	var subj side
+	if inherit != nil {
+		subj.add(inherit.subj...)
+	} else {
+		subj = x.subjectOf(s, c, cs, t.start)
+	}
 	oe := x.objectEnd(s, t.end, ce, symmetric)
 	var obj side
 	x.collect(s, c, t.end, oe, &obj, true)
 
 	switch ev.Event {
 	case "MOBILIZE":
+		// A launch named as a noun ("các vụ thử tên lửa của Triều Tiên") is
+		// done by its possessor; only a launch told as the clause's
+		// predicate is done by the clause's subject.
+		if s.nominal(t) && !s.lightVerb(t) {
+			subj = x.possessor(s, c, t.end, oe)
+			if !x.independentNominal(s, t, dates) {
+				return draft{}, false
+			}
+		}
 		if len(subj.actors) == 0 {
-			subj = obj
+			subj = x.possessor(s, c, t.end, oe)
 		}
 		obj = side{}
-		if len(subj.countries()) >= 2 && (e.Mode == "exercise") {
+		if len(subj.countries()) >= 2 && e.Mode == "exercise" {
 			ev.Event, ev.Mode, ev.Cameo = "COOPERATE", "military", "062"
 			symmetric = true
 		}
 		if len(subj.actors) == 0 && len(c.lastLaunch) > 0 {
 			subj.add(c.lastLaunch...)
 		}
-	case "AGREE":
-		// A joint agreement names its sides before the verb; what follows
-		// is its content, unless it says with whom ("với Mỹ").
-		if len(subj.countries()) >= 2 {
-			obj = x.comitative(s, c, t.end, oe)
-		}
+	}
+	// A joint act names its sides before the verb; what follows is its
+	// content, unless it says with whom ("nhất trí hợp tác với Mỹ").
+	if symmetric && len(subj.countries()) >= 2 {
+		obj = x.comitative(s, c, t.end, oe)
 	}
 	if symmetric {
 		all := map[string]bool{}
@@ -227,8 +263,12 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 	}
 
 	d := draft{ev: ev, sent: s, subj: subj.actors, obj: obj.actors, trigStart: t.start}
-	d.date, d.dateExact, d.background = x.dateOf(s, c, t, cs, ce, dates)
-	if loc := x.locationOf(s, t, cs, ce, subj, obj); loc != nil {
+	d.date, d.dateExact, d.background, d.dateRel = x.dateOf(s, c, t, cs, ce, dates)
+	// A meeting dated after the article appeared is announced, not held.
+	if d.ev.Event == "CONSULT" && d.dateExact && c.pub.Precision() == 3 && d.date.Precision() >= 2 && after(d.date, c.pub) {
+		d.ev.Event, d.ev.Mode, d.ev.Cameo = "AGREE", "", "036"
+	}
+	if loc := x.locationOf(s, t, cs, oe, subj, obj); loc != nil {
 		d.ev.Location = loc
 	}
 	if d.ev.Event == "CONSULT" {
@@ -237,6 +277,47 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 	}
 	d.ev.Trigger = s.toks.Text(t.start, t.end)
 	return d, true
+}
+
+func after(d, pub timex.Date) bool {
+	if d.Year != pub.Year {
+		return d.Year > pub.Year
+	}
+	if d.Month != pub.Month {
+		return d.Month > pub.Month
+	}
+	return d.Precision() == 3 && d.Day > pub.Day
+}
+
+// ownParticipants reports whether a meeting noun names its sides: "giữa A
+// và B", "của quan chức Hàn-Mỹ", "với Chủ tịch Tập", "Hàn-Trung-Nhật".
+func (x *Extractor) ownParticipants(s *sentence, t *trigger) bool {
+	for k := t.end; k < len(s.toks.T) && k < t.end+3; k++ {
+		switch s.word(k) {
+		case "giữa", "của", "với":
+			return true
+		}
+		if mi := s.mentAt[k]; mi >= 0 && s.mentions[mi].kind == mCountry && len(s.mentions[mi].actors) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// possessor returns the actors after "của" in [i, j).
+func (x *Extractor) possessor(s *sentence, c *docContext, i, j int) side {
+	var sd side
+	for k := i; k < j; k++ {
+		if s.word(k) == "của" && s.mentAt[k] < 0 {
+			end := k + 1
+			for end < j && (s.mentAt[end] >= 0 || end == k+1) {
+				end++
+			}
+			x.collect(s, c, k+1, end, &sd, true)
+			break
+		}
+	}
+	return sd
 }
 
 // comitative returns the actors named after "với"/"cùng" in [i, j).
@@ -273,9 +354,15 @@ func (c *docContext) pairPersonsOr() []sukien.Actor {
 
 // dateOf picks the date expression that dates the event: the nearest one
 // in its clause that is not the date of a report ("ngày 21/6 cho biết").
-func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, dates []timex.Expr) (timex.Date, bool, bool) {
+func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, dates []timex.Expr) (timex.Date, bool, bool, timex.Relation) {
 	tpos := s.toks.T[t.start].Start
 	clo, chi := s.toks.T[cs].Start, s.toks.T[ce-1].End
+	dist := func(d timex.Expr, pos int) int {
+		if d.Start >= pos {
+			return d.Start - pos
+		}
+		return (pos - d.End) * 2 / 3 // dates before the verb are closer in Vietnamese
+	}
 	best, bestDist := -1, 1<<30
 	for pass := 0; pass < 2 && best < 0; pass++ {
 		for i, d := range dates {
@@ -285,33 +372,51 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 			if pass == 0 && (d.Start < clo || d.End > chi) {
 				continue
 			}
-			if x.reportDate(s, d) {
+			if x.reportDate(s, d) || x.sinceDate(s, d) {
 				continue
 			}
-			dist := d.Start - tpos
-			if dist < 0 {
-				dist = -dist * 2 / 3 // dates before the verb are closer in Vietnamese
+			dd := dist(d, tpos)
+			// A date nearer another trigger dates that one.
+			mine := true
+			for _, u := range s.trigs {
+				if u.start != t.start && dist(d, s.toks.T[u.start].Start) < dd {
+					mine = false
+					break
+				}
 			}
-			if dist < bestDist {
-				best, bestDist = i, dist
+			if !mine {
+				continue
+			}
+			if dd < bestDist {
+				best, bestDist = i, dd
 			}
 		}
 	}
 	if best >= 0 {
-		return dates[best].Date, true, false
+		return dates[best].Date, true, false, dates[best].Rel
 	}
 	// No date of its own: background markers keep the month at most.
 	bg := s.hasCue(cs, t.start, cBackref) >= 0 && x.beforeMarker(s, cs, t.start)
 	if bg || x.pastMarker(s, cs, t.start) {
 		if !c.ref.IsZero() {
-			return timex.Date{Year: c.ref.Year, Month: c.ref.Month}, false, true
+			return timex.Date{Year: c.ref.Year, Month: c.ref.Month}, false, true, timex.Anaphoric
 		}
-		return timex.Date{Year: c.pub.Year, Month: c.pub.Month}, false, true
+		return timex.Date{Year: c.pub.Year, Month: c.pub.Month}, false, true, timex.Anaphoric
 	}
 	if !c.ref.IsZero() {
-		return c.ref, false, false
+		return c.ref, false, false, timex.SameDay
 	}
-	return timex.Date{Year: c.pub.Year, Month: c.pub.Month}, false, false
+	return timex.Date{Year: c.pub.Year, Month: c.pub.Month}, false, false, timex.Deictic
+}
+
+// sinceDate: "kể từ tháng 10-2024" starts a span; it is not the event's.
+func (x *Extractor) sinceDate(s *sentence, d timex.Expr) bool {
+	for k := range s.toks.T {
+		if s.toks.T[k].End > d.Start {
+			return k > 0 && s.cueIn[k-1]&cSince != 0 || s.cueIn[k]&cSince != 0 && s.toks.T[k].Start < d.Start
+		}
+	}
+	return false
 }
 
 // beforeMarker: "Trước đó", "trước cuộc gặp": an earlier occasion.
@@ -420,14 +525,15 @@ func (x *Extractor) consultMode(s *sentence, t *trigger, cs, ce int, d draft) st
 	if m := t.entry.Mode; m == "phone" || m == "video" {
 		return m
 	}
-	if s.hasCue(cs, ce, cSideline) >= 0 {
-		return "third-party"
-	}
 	sides := map[string]bool{}
 	for _, a := range append(append([]sukien.Actor{}, d.subj...), d.obj...) {
 		sides[a.Country] = true
 	}
-	if loc := d.ev.Location; loc != nil && loc.Country != "" && !sides[loc.Country] {
+	if loc := d.ev.Location; loc != nil && loc.Country != "" {
+		if !sides[loc.Country] {
+			return "third-party"
+		}
+	} else if s.hasCue(cs, ce, cSideline) >= 0 {
 		return "third-party"
 	}
 	if len(sides) >= 3 {

@@ -86,6 +86,7 @@ type draft struct {
 	subj, obj  []sukien.Actor
 	date       timex.Date
 	dateExact  bool // the sentence itself dates it
+	dateRel    timex.Relation
 	persons    []string
 	trigStart  int
 	background bool
@@ -126,11 +127,21 @@ func (s *sentence) isBoundary(k int) bool {
 // within [lo, i), or lo.
 func (s *sentence) segmentStart(lo, i int) int {
 	for k := i; k > lo; k-- {
-		if s.toks.T[k].Break && strings.ContainsAny(s.toks.Gap(k), ",()") {
+		if s.toks.T[k].Break && strings.ContainsAny(s.toks.Gap(k), ",()") && !s.listComma(k) {
 			return k
 		}
 	}
 	return lo
+}
+
+// listComma reports whether the break before token k separates two items of
+// a list of states ("Hàn Quốc, Mỹ và Nhật Bản").
+func (s *sentence) listComma(k int) bool {
+	if k == 0 || !strings.Contains(s.toks.Gap(k), ",") || strings.ContainsAny(s.toks.Gap(k), "()") {
+		return false
+	}
+	a, b := s.mentAt[k-1], s.mentAt[k]
+	return a >= 0 && b >= 0 && a != b && s.mentions[a].kind == mCountry && s.mentions[b].kind == mCountry
 }
 
 // hasCue reports whether a cue of the classes starts in [i, j).
@@ -149,32 +160,102 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 	dates := timex.Find(s.text, c.pub, c.ref)
 	// Re-resolve anaphoric expressions against a date of this sentence.
 	for _, d := range dates {
-		if d.Rel == timex.Absolute && d.Date.Precision() == 3 {
+		if d.Rel.Kind() == timex.Absolute && d.Date.Precision() == 3 {
 			dates = timex.Find(s.text, c.pub, d.Date)
 			break
 		}
 	}
 	absorbedUntil := -1
 	var govern *trigger
+	var governDraft *draft
 	for ti := range s.trigs {
 		t := &s.trigs[ti]
 		cs, ce := s.clauseBounds(t.start)
-		if govern != nil && t.start < absorbedUntil && !x.ownSubject(s, govern.end, t.start) && !x.datedNominal(s, t, dates) {
+		independent := x.independentNominal(s, t, dates)
+		var inherit *draft
+		if govern != nil && t.start < absorbedUntil && !independent {
+			sameType := t.entry.Event == govern.entry.Event && !sukien.Symmetric(t.entry.Event)
+			switch {
+			case sameType && governDraft != nil:
+				// "lệnh cấm vận với miền Bắc, kiểm soát xuất khẩu với Nga":
+				// one actor, two targets.
+				inherit = governDraft
+			case governsAll(govern.entry.Event):
+				continue
+			case !x.ownSubject(s, govern.end, t.start):
+				continue
+			}
+		}
+		if inherit == nil {
+			govern, absorbedUntil, governDraft = t, ce, nil
+		}
+		if x.negated(s, cs, t) {
 			continue
 		}
-		if govern != nil && t.start < absorbedUntil && governsAll(govern.entry.Event) && !x.datedNominal(s, t, dates) {
-			continue
-		}
-		govern, absorbedUntil = t, ce
-		if x.negated(s, cs, t.start) {
-			continue
-		}
-		d, ok := x.buildEvent(s, c, t, cs, ce, dates)
+		d, ok := x.buildEvent(s, c, t, cs, ce, dates, inherit)
 		if ok {
 			out = append(out, d)
+			if inherit == nil {
+				governDraft = &out[len(out)-1]
+			}
 		}
 	}
 	return out
+}
+
+// nominal reports whether a trigger is a noun ("cuộc gặp", "vụ phóng",
+// "chuyến thăm", "hội nghị thượng đỉnh") rather than a verb.
+func (s *sentence) nominal(t *trigger) bool {
+	switch s.word(t.start) {
+	case "cuộc", "vụ", "chuyến", "các", "những", "hội", "phiên", "lần", "thượng", "đối", "lệnh", "biện":
+		return true
+	}
+	return false
+}
+
+// lightVerb reports a verb that makes a nominal trigger the predicate:
+// "tiến hành vụ thử", "đã có cuộc điện đàm", "tổ chức hội nghị".
+func (s *sentence) lightVerb(t *trigger) bool {
+	for k := t.start - 1; k >= 0 && k >= t.start-3; k-- {
+		switch s.word(k) {
+		case "hành", "hiện", "chức", "có", "thử", "phóng", "dự", "mở", "thành":
+			// tiến hành, thực hiện, tổ chức, đã có, tham dự, ...
+			return true
+		}
+	}
+	return false
+}
+
+// independentNominal: a meeting or launch told with its own date or as
+// having taken place ("Hội nghị thượng đỉnh ... diễn ra tại Seoul trong
+// tháng 5", "vụ phóng hôm 14/5") is a fact wherever it stands.
+func (x *Extractor) independentNominal(s *sentence, t *trigger, dates []timex.Expr) bool {
+	if !s.nominal(t) {
+		return false
+	}
+	ev := t.entry.Event
+	if ev != "MOBILIZE" && ev != "CONSULT" {
+		return false
+	}
+	end := s.toks.T[t.end-1].End
+	limit := len(s.text)
+	for _, u := range s.trigs {
+		if u.start >= t.end {
+			limit = s.toks.T[u.start].Start
+			break
+		}
+	}
+	for k := t.end; k < len(s.toks.T) && k < t.end+12; k++ {
+		if w := s.word(k); (w == "diễn" || w == "tổ") && k+1 < len(s.toks.T) && (s.word(k+1) == "ra" || s.word(k+1) == "chức") {
+			return ev == "CONSULT"
+		}
+	}
+	for _, d := range dates {
+		if d.Start >= end && d.Start < limit && d.Start-end < 60 && d.Date.Precision() >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // governsAll: triggers whose clause is all their own content: what is
@@ -191,6 +272,9 @@ func governsAll(ev string) bool {
 // second then has its own subject ("lên án việc Matxcơva và Bình Nhưỡng
 // nhất trí ...").
 func (x *Extractor) ownSubject(s *sentence, i, j int) bool {
+	if st := s.segmentStart(i, j); st > i {
+		i = st
+	}
 	for k := i; k < j; k++ {
 		if mi := s.mentAt[k]; mi >= 0 {
 			m := &s.mentions[mi]
@@ -206,24 +290,17 @@ func (x *Extractor) ownSubject(s *sentence, i, j int) bool {
 	return false
 }
 
-// datedNominal: a launch or test with its own date ("vụ phóng hôm 14/5") is
-// reported as a fact wherever it stands.
-func (x *Extractor) datedNominal(s *sentence, t *trigger, dates []timex.Expr) bool {
-	if t.entry.Event != "MOBILIZE" {
-		return false
-	}
-	end := s.toks.T[t.end-1].End
-	for _, d := range dates {
-		if d.Start >= end && d.Start-end < 40 && d.Date.Precision() >= 2 {
+// negated reports a negation or a hypothetical between the clause start
+// (or the last reporting verb) and the trigger.
+func (x *Extractor) negated(s *sentence, cs int, t *trigger) bool {
+	ts := t.start
+	// An opinion ("cho rằng", "bày tỏ quan điểm rằng") anywhere before the
+	// trigger in its clause makes it a view, not an event.
+	for k := cs; k < ts; k++ {
+		if s.cues[k].bits&cOpinion != 0 && s.mentAt[k] < 0 {
 			return true
 		}
 	}
-	return false
-}
-
-// negated reports a negation or a hypothetical between the clause start
-// (or the last reporting verb) and the trigger.
-func (x *Extractor) negated(s *sentence, cs, ts int) bool {
 	lo := cs
 	if r := s.lastCue(cs, ts, cReporting); r >= 0 {
 		lo = r
@@ -233,8 +310,20 @@ func (x *Extractor) negated(s *sentence, cs, ts int) bool {
 	}
 	for k := lo; k < ts; k++ {
 		b := s.cues[k].bits
-		if b&(cNegation|cHypothetical) != 0 && s.cueIn[k]&(cLocation|cSource) == 0 {
+		if b&(cNegation|cHypothetical) != 0 && s.cueIn[k]&(cLocation|cSource|cEmphasis) == 0 && s.mentAt[k] < 0 {
 			return true
+		}
+	}
+	// "chuyến thăm ... không nên gây trở ngại": a meeting as the subject of
+	// a negated or modal predicate.
+	if s.nominal(t) {
+		for k := t.end; k < len(s.toks.T) && k < t.end+10; k++ {
+			if s.toks.T[k].Break {
+				break
+			}
+			if b := s.cues[k].bits; b&(cNegation|cHypothetical) != 0 && s.cueIn[k]&cEmphasis == 0 && s.mentAt[k] < 0 {
+				return true
+			}
 		}
 	}
 	return false

@@ -106,7 +106,7 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 	dated := false
 	for _, d := range ds {
-		if d.dateExact && d.date.Precision() == 3 && !dated {
+		if d.dateExact && d.dateRel.Kind() == timex.Absolute && d.date.Precision() == 3 && !dated {
 			c.ref, dated = d.date, true
 		}
 		if sukien.Symmetric(d.ev.Event) {
@@ -140,7 +140,7 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 	}
 	if !dated {
 		for _, e := range timex.Find(s.text, c.pub, c.ref) {
-			if e.Rel == timex.Absolute && e.Date.Precision() == 3 && !x.reportDate(s, e) {
+			if e.Rel.Kind() == timex.Absolute && e.Date.Precision() == 3 && !x.reportDate(s, e) && !x.sinceDate(s, e) {
 				c.ref = e.Date
 				break
 			}
@@ -295,6 +295,10 @@ func joinDraft(dst, src *draft) {
 	}
 	if dst.ev.Location == nil {
 		dst.ev.Location = src.ev.Location
+	}
+	// A call told twice: the report that says "điện đàm" knows the mode.
+	if dst.ev.Event == "CONSULT" && (src.ev.Mode == "phone" || src.ev.Mode == "video") && dst.ev.Mode != src.ev.Mode {
+		dst.ev.Mode, dst.ev.Cameo = src.ev.Mode, src.ev.Cameo
 	}
 }
 

@@ -40,6 +40,9 @@ const (
 	cAnaphor
 	cIncident
 	cBackref
+	cOpinion
+	cSince
+	cEmphasis
 )
 
 func init() {
@@ -48,7 +51,8 @@ func init() {
 		"location": cLocation, "sideline": cSideline, "destination": cDestination, "topic": cTopic,
 		"comitative": cComitative, "pair": cPair, "counterpart": cCounterpart, "side": cSide,
 		"clause": cClause, "source": cSource, "honorific": cHonorific, "anaphor": cAnaphor,
-		"incident": cIncident, "backref": cBackref,
+		"incident": cIncident, "backref": cBackref, "opinion": cOpinion, "since": cSince,
+		"emphasis": cEmphasis,
 	} {
 		cueBits[id] = b
 	}

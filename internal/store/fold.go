@@ -68,10 +68,15 @@ func foldSlow(r rune) string {
 	if !isWordRune(r) || unicode.Is(unicode.Mn, r) {
 		return ""
 	}
+	// Strip marks only: Hangul, say, decomposes into jamo without any.
+	d := norm.NFD.String(string(r))
+	if !strings.ContainsFunc(d, func(c rune) bool { return unicode.Is(unicode.Mn, c) }) {
+		return string(unicode.ToLower(r))
+	}
 	var b strings.Builder
-	for _, d := range norm.NFD.String(string(r)) {
-		if !unicode.Is(unicode.Mn, d) {
-			b.WriteRune(unicode.ToLower(d))
+	for _, c := range d {
+		if !unicode.Is(unicode.Mn, c) {
+			b.WriteRune(unicode.ToLower(c))
 		}
 	}
 	return b.String()

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,7 +27,7 @@ func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]
 	}
-	return "kind(" + string(rune('0'+k%10)) + ")"
+	return "kind(" + strconv.Itoa(int(k)) + ")"
 }
 
 // Span is a part of Doc.Text, in byte offsets.
@@ -360,6 +361,9 @@ var creditMarkers = []string{"Ảnh:", "Ảnh :", "ẢNH:", "Nguồn ảnh:", "N
 	"Ảnh minh họa :", "Ảnh tư liệu:", "Ảnh tư liệu :"}
 
 func creditAt(s string, i int) string {
+	if i >= len(s) {
+		return ""
+	}
 	switch s[i] {
 	case creditMarkers[0][0], 'N', 'P', 'V', 'C', creditMarkers[len(creditMarkers)-1][0], "Đ"[0]:
 	default:

@@ -137,7 +137,7 @@ func ParseISO(s string) (Date, bool) {
 			s = "" // the time of day is not wanted
 		}
 	}
-	if s != "" || d.clean() != d {
+	if s != "" || d.Year == 0 || d.clean() != d {
 		return Date{}, false
 	}
 	return d, true

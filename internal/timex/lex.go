@@ -44,45 +44,48 @@ const (
 	cYear      // năm, also the numeral five
 	cWeek      // tuần
 
-	cSame     // cùng
-	cBefore   // trước
-	cAfter    // sau
-	cWhenConj // khi, in "trước khi", "sau khi"
-	cOrdinal  // thứ
-	cSunday1  // chủ (nhật)
-	cSunday2  // (chủ) nhật
-	cEnd      // cuối
-	cBegin    // đầu
-	cMiddle   // giữa
-	cUpper    // thượng (tuần)
-	cMid      // trung (tuần)
-	cLower    // hạ (tuần)
-	cMung     // mùng, mồng: "ngày mùng 2/9"
-	cAt       // vào
-	cFrom     // từ
-	cTo       // đến
-	cTill     // tới
-	cBack     // hồi
-	cIn       // trong
-	cToday    // nay
-	cPast     // qua
-	cTomorrow // mai
-	cKia      // kia: two days or years away
-	cThis     // này
-	cLastYear // ngoái
-	cThat     // đó, ấy
-	cJust     // vừa
-	cAlready  // rồi
-	cSoon     // sắp
-	cMore     // nữa
-	cAnd      // và
-	cHere     // đây
-	cWill     // sẽ
-	cPlace    // tại, ở
-	cJanuary  // giêng
-	cDecember // chạp
-	cQuant    // vài, những, các...: "vài ngày trước" is no date
-	cUnit     // lần, người, km...: a number before one is a count
+	cSame           // cùng
+	cBefore         // trước
+	cAfter          // sau
+	cWhenConj       // khi, in "trước khi", "sau khi"
+	cOrdinal        // thứ
+	cSunday1        // chủ (nhật)
+	cSunday2        // (chủ) nhật
+	cEnd            // cuối
+	cBegin          // đầu
+	cMiddle         // giữa
+	cUpper          // thượng (tuần)
+	cMid            // trung (tuần)
+	cLower          // hạ (tuần)
+	cMung           // mùng, mồng: "ngày mùng 2/9"
+	cAt             // vào
+	cFrom           // từ
+	cTo             // đến
+	cTill           // tới
+	cBack           // hồi
+	cIn             // trong
+	cToday          // nay
+	cPast           // qua
+	cTomorrow       // mai
+	cKia            // kia: two days or years away
+	cThis           // này
+	cLastYear       // ngoái
+	cThat           // đó, ấy
+	cJust           // vừa
+	cAlready        // rồi
+	cSoon           // sắp
+	cMore           // nữa
+	cAnd            // và
+	cHere           // đây
+	cWill           // sẽ
+	cPlace          // tại, ở
+	cJanuary        // giêng
+	cDecember       // chạp
+	cQuant          // vài, những, các...: "vài ngày trước" is no date
+	cUnit           // lần, người, km...: a number before one is a count
+	cTens           // mươi: "hai mươi"
+	cFiveInCompound // lăm: "mười lăm"
+	cOneInCompound  // mốt: "hai mươi mốt"
 
 	// Numerals in order, so that their value is c-cOne+1; five is cYear.
 	cOne
@@ -114,6 +117,7 @@ var cues = map[string]cue{
 	"vừa": cJust, "rồi": cAlready, "sắp": cSoon, "nữa": cMore, "và": cAnd,
 	"đây": cHere, "sẽ": cWill, "tại": cPlace, "ở": cPlace,
 	"giêng": cJanuary, "chạp": cDecember,
+	"mươi": cTens, "lăm": cFiveInCompound, "mốt": cOneInCompound,
 	"một": cOne, "hai": cTwo, "ba": cThree, "bốn": cFour, "tư": cFour,
 	"sáu": cSix, "bảy": cSeven, "tám": cEight, "chín": cNine, "mười": cTen,
 	"vài": cQuant, "mấy": cQuant, "những": cQuant, "các": cQuant, "nhiều": cQuant,
@@ -178,6 +182,18 @@ func letterAt(s string, i int) bool {
 		return isASCIILetter(c)
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isLetter(r)
+}
+
+// isLetter is unicode.IsLetter with a fast path for the Latin blocks that
+// hold the Vietnamese letters.
+func isLetter(r rune) bool {
+	switch {
+	case r >= 0x1E00 && r <= 0x1EFF: // Latin Extended Additional: ạ ế ộ ữ...
+		return true
+	case r >= 0xC0 && r <= 0x24F: // Latin-1 letters, Latin Extended-A and -B: đ ă ơ ư...
+		return r != 0xD7 && r != 0xF7 // × and ÷
+	}
 	return unicode.IsLetter(r)
 }
 
@@ -190,7 +206,7 @@ func letterBefore(s string, i int) bool {
 		return isASCIILetter(c)
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return unicode.IsLetter(r)
+	return isLetter(r)
 }
 
 // isUpperWord reports whether the word at t begins with a capital letter.
@@ -241,7 +257,7 @@ func next(s string, i int) token {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[j:])
-		if !unicode.IsLetter(r) && !(j > i && unicode.IsMark(r)) {
+		if !isLetter(r) && !(j > i && unicode.IsMark(r)) {
 			break
 		}
 		j += n

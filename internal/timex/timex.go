@@ -160,7 +160,7 @@ func (sc *scanner) match(t, prev token) (Expr, bool) {
 		}
 		return sc.yearPhrase(t.start, t, 0)
 	case cEnd, cBegin, cMiddle:
-		return sc.modified(t, t.cue)
+		return sc.modified(t, prev)
 	case cUpper, cMid, cLower:
 		// "thượng tuần tháng 5": early, middle or late in a month
 		u := sc.next(t.end)
@@ -179,8 +179,9 @@ func (sc *scanner) match(t, prev token) (Expr, bool) {
 	case cOrdinal, cSunday1:
 		return sc.weekdayPhrase(t.start, t, licenses(prev.cue))
 	}
-	if n := numeral(t.cue); n > 0 {
-		return sc.countPhrase(t.start, n, t)
+	if numeral(t.cue) > 0 && !counted(prev) {
+		n, last := sc.readNumeral(t)
+		return sc.countPhrase(t.start, n, last)
 	}
 	return Expr{}, false
 }
@@ -813,23 +814,58 @@ func (sc *scanner) samePhrase(start int, t token) (Expr, bool) {
 	return sc.expr(start, end, date, Date{}, SameDay), true
 }
 
-// modified reads a month, year, week or day led by cuối, đầu or giữa:
-// "cuối tháng 4", "đầu năm nay", "cuối tuần qua", "cuối ngày 3/4".
-func (sc *scanner) modified(t token, mod cue) (Expr, bool) {
+// modified reads a month, year, week or day led by cuối, đầu or giữa (t):
+// "cuối tháng 4", "đầu năm nay", "cuối tuần qua", "cuối ngày 3/4". Alone,
+// "cuối tháng" and "đầu năm" are of the present month or year, but only
+// after a preposition ("vào cuối tháng"), since "ngày cuối tháng" is any
+// month's last day.
+func (sc *scanner) modified(t, prev token) (Expr, bool) {
 	u := sc.next(t.end)
+	var e Expr
+	var ok bool
 	switch u.cue {
 	case cMonth:
-		return sc.monthPhrase(t.start, u, mod)
+		e, ok = sc.monthPhrase(t.start, u, t.cue)
 	case cYear:
-		return sc.yearPhrase(t.start, u, mod)
+		e, ok = sc.yearPhrase(t.start, u, t.cue)
 	case cWeek:
-		return sc.weekPhrase(t.start, u, mod)
+		e, ok = sc.weekPhrase(t.start, u, t.cue)
 	case cDay:
 		if v := sc.next(u.end); v.kind == tokNum || v.cue == cMung {
 			return sc.datePhrase(t.start, v, true, false)
 		}
 	}
-	return Expr{}, false
+	if ok && e.End == u.end && !licenses(prev.cue) && prev.cue != cIn && u.cue != cWeek {
+		return Expr{}, false
+	}
+	return e, ok
+}
+
+// readNumeral reads a numeral in words at t, compounds included: "hai",
+// "mười tám", "hai mươi lăm". It returns the value and the last word.
+func (sc *scanner) readNumeral(t token) (int, token) {
+	n := numeral(t.cue)
+	u := sc.next(t.end)
+	switch {
+	case t.cue == cTen: // "mười tám"; "mười năm" is ten years
+		if d := numeral(u.cue); d > 0 && u.cue != cYear {
+			return 10 + d, u
+		} else if u.cue == cFiveInCompound {
+			return 15, u
+		}
+	case u.cue == cTens && n >= 2: // "hai mươi", "ba mươi mốt"
+		v := sc.next(u.end)
+		switch d := numeral(v.cue); {
+		case v.cue == cFiveInCompound:
+			return n*10 + 5, v
+		case v.cue == cOneInCompound:
+			return n*10 + 1, v
+		case d > 0 && d < 10 && v.cue != cYear:
+			return n*10 + d, v
+		}
+		return n * 10, u
+	}
+	return n, t
 }
 
 // monthName returns the month a capitalised word names after tháng:

@@ -1,0 +1,66 @@
+// Package store keeps documents, merged events, actors and channels in a
+// SQL database and answers questions about them: SQLite (a file, through
+// the pure-Go modernc.org/sqlite driver) by default, PostgreSQL
+// ("postgres://...", through pgx's database/sql driver) to scale.
+//
+// # Ingest
+//
+// Ingest stores a batch of extracted articles in one transaction: the
+// document (metadata, original and cleaned text, a content hash), its
+// sentences with offsets, and each extracted record as a mention of a merged
+// event. Re-ingesting an unchanged article changes nothing; a changed one
+// replaces its old mentions. A batch that fails, or a process killed
+// mid-batch, leaves the database as it was before the batch.
+//
+// # Merging
+//
+// Records from different documents become one event when they have the same
+// type and the same sides (symmetric types, see sukien.Symmetric: the set of
+// countries of all participants; directed types: the actor countries and the
+// recipient countries), compatible dates and compatible persons:
+//
+//   - dates: the same day; a record dated by month or year only joins the one
+//     candidate event inside that period (or the event with the same partial
+//     date), and a day-dated record joins an event known only by its month
+//     or year when that event is the only candidate. There is no tolerance
+//     of a day: two meetings of the same pair on consecutive days stay apart.
+//   - persons: for every country both name persons of, they share one, so a
+//     foreign ministers' meeting and a defence ministers' call of the same
+//     pair on the same day stay apart. Persons are compared by dictionary id,
+//     or folded name when the extractor found none.
+//   - undated records never merge across documents.
+//
+// A merged event takes the most precise date, the union of participants,
+// the most frequent mode, CAMEO code, location, channel and level, and
+// counts NumMentions (reporting sentences), NumSources (documents) and
+// NumOutlets. Its id hashes the merge key of its first record, so it
+// survives re-ingesting. Merging is greedy in ingest order.
+//
+// # Search
+//
+// Sentences and titles are indexed in the form Fold gives them (lower case,
+// no diacritics, đ as d, words separated by single spaces), computed in Go,
+// so that both engines behave alike: SQLite through an FTS5 table
+// (bm25 ranking), PostgreSQL through a GIN index on
+// to_tsvector('simple', folded) (ts_rank). Query words are folded the same
+// way, operators (OR, NOT, -, quotes) are not. Snippets are made in Go.
+//
+// # SQL features relied on
+//
+// The schema (migrations/*.sql, applied in order on Open and recorded in
+// schema_migrations; NNNN_name.ENGINE.sql files apply to one engine only)
+// uses TEXT, INTEGER and BIGINT columns, composite primary keys and B-tree
+// indexes; no foreign keys, sequences, stored procedures or triggers outside
+// SQLite's FTS table. Queries use INSERT ... ON CONFLICT (...) DO UPDATE,
+// EXISTS and IN subqueries, COUNT(DISTINCT), NULLIF, COALESCE, SUBSTR,
+// LIMIT/OFFSET and GROUP BY ordinals; writers serialise on an UPDATE of one
+// store_meta row. On PostgreSQL, full-text search needs to_tsvector,
+// to_tsquery, ts_rank and a GIN expression index. All of these exist in
+// Citus (distribute documents, sentences and mentions by doc_id; events and
+// event_actors by event id), CockroachDB (23.1 or later for full-text
+// search; retry transactions that fail with SQLSTATE 40001) and YugabyteDB.
+// Keys are text hashes or a 63-bit hash (sentences.sid), never sequences.
+//
+// Dialect differences live in the migrations, in Store.rebind (? to $n
+// placeholders) and in Search's one query per engine.
+package store
