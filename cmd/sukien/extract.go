@@ -38,6 +38,7 @@ func (m *Main) runExtract(ctx context.Context, args []string) error {
 	published := fs.String("published", "", "publication date (YYYY-MM-DD, YYYY-MM) for plain files without one")
 	format := fs.String("format", "jsonl", "output format: jsonl, table or csv")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents extracted in parallel")
+	explain := fs.Bool("explain", false, "write what the extractor read in each sentence to standard error")
 	var dirs dictDirs
 	fs.Var(&dirs, "dict", "folder of extra dictionary files (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
@@ -55,6 +56,10 @@ func (m *Main) runExtract(ctx context.Context, args []string) error {
 		return err
 	}
 	x := extract.New(d)
+	if *explain {
+		x = x.WithExplain(m.Stderr)
+		*workers = 1
+	}
 	failed := 0
 	err = m.stream(ctx, x, fs.Args(), ingest.Options{Published: *published, Stdin: m.Stdin}, *workers, func(done extract.Done) error {
 		if done.Err != nil {

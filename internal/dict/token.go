@@ -111,7 +111,7 @@ func (t *Tokens) Tokenize(s string) {
 func gapKind(s string, prev Token, start int) (brk, hyphen bool) {
 	gap := s[prev.End:start]
 	switch {
-	case gap == " ":
+	case gap == " " || gap == "_":
 		return false, false
 	case gap == "-":
 		return false, true

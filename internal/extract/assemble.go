@@ -81,6 +81,7 @@ func shortsOfName(name string) []string {
 func (x *Extractor) assemble(s *sentence, c *docContext) {
 	n := len(s.toks.T)
 	s.mentions = s.mentions[:0]
+	s.channels = s.channels[:0]
 	s.mentAt = make([]int, n)
 	for i := range s.mentAt {
 		s.mentAt[i] = -1
@@ -230,6 +231,20 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 				i = m.end - 1
 				continue
 			}
+		case b.has(dict.Channel) != nil:
+			// "Đối thoại Ngoại giao và An ninh Hàn-Trung": the mechanism's
+			// members are named with it.
+			e := b.has(dict.Channel)
+			s.channels = append(s.channels, channelAt{b.start, b.end, e})
+			var as []sukien.Actor
+			for _, code := range e.Members {
+				as = append(as, x.countryActor(code))
+			}
+			if len(as) > 0 {
+				add(mention{start: b.start, end: b.end, kind: mCountry, actors: as})
+			}
+			i = b.end - 1
+			continue
 		case b.has(dict.Compound) != nil:
 			e := b.has(dict.Compound)
 			var as []sukien.Actor

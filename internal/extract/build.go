@@ -171,24 +171,26 @@ func (x *Extractor) objectEnd(s *sentence, te, ce int, symmetric bool) int {
 	return ce
 }
 
-func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce int, dates []timex.Expr, inherit *draft) (draft, bool) {
+func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce int, dates []timex.Expr, inherit *draft, live []*trigger) (draft, bool) {
 	e := t.entry
 	ev := sukien.Event{Event: e.Event, Mode: e.Mode, Cameo: e.Cameo}
 	future := s.hasCue(max(cs, t.start-4), t.start, cFuture) >= 0
 	if ev.Event == "CONSULT" && future {
 		ev.Event, ev.Mode, ev.Cameo = "AGREE", "", "036"
 	}
-	// A meeting named after "tại", "sau", "trong" is the occasion already
-	// told ("Tại cuộc gặp, hai bên ...", "Đang trong chuyến thăm Mỹ"),
-	// unless it names its own sides: "sau hội nghị thượng đỉnh giữa ...".
-	if e.Event == "CONSULT" && s.cueBefore(t.start)&cBackref != 0 && !x.ownParticipants(s, t) {
-		return draft{}, false
-	}
 	symmetric := sukien.Symmetric(ev.Event)
 	var subj side
-	if inherit != nil {
+	switch {
+	case inherit != nil:
 		subj.add(inherit.subj...)
-	} else {
+	case e.Event == "CONSULT" && s.nominal(t) && !s.lightVerb(t):
+		// "Hội nghị thượng đỉnh Nga-Triều diễn ra ...", "Cuộc họp có sự
+		// tham dự của A và B": a meeting noun names its own sides.
+		subj = x.nounParticipants(s, c, t, ce)
+		if len(subj.countries()) < 2 {
+			subj = x.subjectOf(s, c, cs, t.start)
+		}
+	default:
 		subj = x.subjectOf(s, c, cs, t.start)
 	}
 	oe := x.objectEnd(s, t.end, ce, symmetric)
@@ -255,7 +257,7 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		}
 		obj = rec
 		switch ev.Event {
-		case "SUPPORT", "SANCTION", "AID", "COERCE", "ASSAULT", "REJECT", "RETREAT", "CONCEDE":
+		case "SUPPORT", "SANCTION", "AID", "COERCE", "ASSAULT", "REJECT", "RETREAT", "CONCEDE", "REQUEST":
 			if len(obj.actors) == 0 && ev.Event != "REJECT" {
 				return draft{}, false
 			}
@@ -263,7 +265,7 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 	}
 
 	d := draft{ev: ev, sent: s, subj: subj.actors, obj: obj.actors, trigStart: t.start}
-	d.date, d.dateExact, d.background, d.dateRel = x.dateOf(s, c, t, cs, ce, dates)
+	d.date, d.dateExact, d.background, d.dateRel = x.dateOf(s, c, t, cs, ce, dates, live)
 	// A meeting dated after the article appeared is announced, not held.
 	if d.ev.Event == "CONSULT" && d.dateExact && c.pub.Precision() == 3 && d.date.Precision() >= 2 && after(d.date, c.pub) {
 		d.ev.Event, d.ev.Mode, d.ev.Cameo = "AGREE", "", "036"
@@ -276,7 +278,38 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		d.ev.Cameo = consultCameo(d.ev.Mode, e.Cameo)
 	}
 	d.ev.Trigger = s.toks.Text(t.start, t.end)
+	if symmetric {
+		d.ev.Channel, d.ev.Level = x.channelOf(s, cs, ce, subj, obj)
+	}
 	return d, true
+}
+
+// channelOf names the mechanism a meeting belongs to when the clause names
+// one whose members all take part.
+func (x *Extractor) channelOf(s *sentence, cs, ce int, subj, obj side) (string, string) {
+	all := subj.countries()
+	for k := range obj.countries() {
+		all[k] = true
+	}
+	for _, ch := range s.channels {
+		if ch.start < cs || ch.start >= ce {
+			continue
+		}
+		ok := true
+		for _, m := range ch.entry.Members {
+			if !all[m] {
+				ok = false
+			}
+		}
+		if ok {
+			level := ""
+			if !strings.Contains(ch.entry.Level, "|") {
+				level = ch.entry.Level
+			}
+			return ch.entry.ID, level
+		}
+	}
+	return "", ""
 }
 
 func after(d, pub timex.Date) bool {
@@ -302,6 +335,29 @@ func (x *Extractor) ownParticipants(s *sentence, t *trigger) bool {
 		}
 	}
 	return false
+}
+
+// nounParticipants reads the sides a meeting noun names: a compound right
+// after it ("thượng đỉnh Hàn-Trung-Nhật"), "giữa A và B", "của A", "với B",
+// "có sự tham dự của A và B".
+func (x *Extractor) nounParticipants(s *sentence, c *docContext, t *trigger, ce int) side {
+	var sd side
+	oe := x.objectEnd(s, t.end, ce, true)
+	for k := t.end; k < oe && k < t.end+8; k++ {
+		if mi := s.mentAt[k]; mi >= 0 && k == t.end {
+			m := &s.mentions[mi]
+			if m.kind == mCountry && len(m.actors) >= 2 {
+				sd.add(m.actors...)
+				return sd
+			}
+		}
+		switch s.word(k) {
+		case "giữa", "của", "với":
+			x.collect(s, c, k+1, oe, &sd, true)
+			return sd
+		}
+	}
+	return sd
 }
 
 // possessor returns the actors after "của" in [i, j).
@@ -354,14 +410,22 @@ func (c *docContext) pairPersonsOr() []sukien.Actor {
 
 // dateOf picks the date expression that dates the event: the nearest one
 // in its clause that is not the date of a report ("ngày 21/6 cho biết").
-func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, dates []timex.Expr) (timex.Date, bool, bool, timex.Relation) {
+func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, dates []timex.Expr, live []*trigger) (timex.Date, bool, bool, timex.Relation) {
 	tpos := s.toks.T[t.start].Start
 	clo, chi := s.toks.T[cs].Start, s.toks.T[ce-1].End
 	dist := func(d timex.Expr, pos int) int {
+		var n int
+		lo, hi := d.End, pos
 		if d.Start >= pos {
-			return d.Start - pos
+			n, lo, hi = d.Start-pos, pos, d.Start
+		} else {
+			n = (pos - d.End) * 2 / 3 // dates before the verb are closer in Vietnamese
 		}
-		return (pos - d.End) * 2 / 3 // dates before the verb are closer in Vietnamese
+		// A comma between them weighs like a long stretch of words.
+		if strings.Contains(s.text[lo:hi], ", ") {
+			n += 40
+		}
+		return n
 	}
 	best, bestDist := -1, 1<<30
 	for pass := 0; pass < 2 && best < 0; pass++ {
@@ -378,7 +442,7 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 			dd := dist(d, tpos)
 			// A date nearer another trigger dates that one.
 			mine := true
-			for _, u := range s.trigs {
+			for _, u := range live {
 				if u.start != t.start && dist(d, s.toks.T[u.start].Start) < dd {
 					mine = false
 					break

@@ -156,7 +156,6 @@ func (s *sentence) hasCue(i, j int, bits cueSet) int {
 
 // eventsOf reads the events of one sentence.
 func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
-	var out []draft
 	dates := timex.Find(s.text, c.pub, c.ref)
 	// Re-resolve anaphoric expressions against a date of this sentence.
 	for _, d := range dates {
@@ -165,39 +164,67 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 			break
 		}
 	}
-	absorbedUntil := -1
-	var govern *trigger
-	var governDraft *draft
+	// Which triggers report events of their own: a trigger inside the
+	// clause of an earlier one is its content ("nhất trí sẽ tổ chức đối
+	// thoại"), unless it has its own subject or date.
+	type cand struct {
+		t        *trigger
+		subjFrom int
+		inherit  int // index of the candidate whose actor it shares, or -1
+	}
+	var cands []cand
+	absorbedUntil, govern := -1, -1
 	for ti := range s.trigs {
 		t := &s.trigs[ti]
 		cs, ce := s.clauseBounds(t.start)
-		independent := x.independentNominal(s, t, dates)
-		var inherit *draft
-		if govern != nil && t.start < absorbedUntil && !independent {
-			sameType := t.entry.Event == govern.entry.Event && !sukien.Symmetric(t.entry.Event)
-			switch {
-			case sameType && governDraft != nil:
-				// "lệnh cấm vận với miền Bắc, kiểm soát xuất khẩu với Nga":
-				// one actor, two targets.
-				inherit = governDraft
-			case governsAll(govern.entry.Event):
-				continue
-			case !x.ownSubject(s, govern.end, t.start):
-				continue
-			}
-		}
-		if inherit == nil {
-			govern, absorbedUntil, governDraft = t, ce, nil
-		}
-		if x.negated(s, cs, t) {
+		// A meeting named as the occasion ("Tại cuộc gặp", "Đang trong
+		// chuyến thăm Mỹ") is no event and governs nothing.
+		if t.entry.Event == "CONSULT" && s.cueBefore(t.start)&cBackref != 0 && !x.ownParticipants(s, t) {
 			continue
 		}
-		d, ok := x.buildEvent(s, c, t, cs, ce, dates, inherit)
-		if ok {
-			out = append(out, d)
-			if inherit == nil {
-				governDraft = &out[len(out)-1]
+		cd := cand{t: t, subjFrom: cs, inherit: -1}
+		if govern >= 0 && t.start < absorbedUntil && !x.independentNominal(s, t, dates) {
+			g := cands[govern].t
+			switch {
+			case t.entry.Event == g.entry.Event && !sukien.Symmetric(t.entry.Event):
+				// "lệnh cấm vận với miền Bắc, kiểm soát xuất khẩu với Nga":
+				// one actor, two targets.
+				cd.inherit = govern
+			case governsAll(g.entry.Event):
+				continue
+			case !x.ownSubject(s, g.end, t.start):
+				continue
+			default:
+				cd.subjFrom = g.end
 			}
+		}
+		if cd.inherit < 0 {
+			govern, absorbedUntil = len(cands), ce
+		}
+		cands = append(cands, cd)
+	}
+	live := make([]*trigger, len(cands))
+	for i := range cands {
+		live[i] = cands[i].t
+	}
+	var out []draft
+	built := make([]int, len(cands)) // index into out, or -1
+	for i, cd := range cands {
+		built[i] = -1
+		_, ce := s.clauseBounds(cd.t.start)
+		if x.negated(s, cd.subjFrom, cd.t) {
+			continue
+		}
+		var inherit *draft
+		if cd.inherit >= 0 {
+			if built[cd.inherit] < 0 {
+				continue
+			}
+			inherit = &out[built[cd.inherit]]
+		}
+		if d, ok := x.buildEvent(s, c, cd.t, cd.subjFrom, ce, dates, inherit, live); ok {
+			built[i] = len(out)
+			out = append(out, d)
 		}
 	}
 	return out

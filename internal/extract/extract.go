@@ -13,6 +13,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -25,7 +26,8 @@ import (
 // Extractor codes events. Built once from a dictionary; safe for
 // concurrent use.
 type Extractor struct {
-	dict *dict.Dictionary
+	dict    *dict.Dictionary
+	explain io.Writer // set by Explain only
 }
 
 // New returns an Extractor over the dictionary d.
@@ -88,9 +90,15 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 		x.findTriggers(s)
 		x.assemble(s, c)
 		if td.Sentences[i].Kind != text.Body {
+			if x.explain != nil {
+				x.explainSentence(s, td.Sentences[i].Kind, c, nil)
+			}
 			continue
 		}
 		ds := x.eventsOf(s, c)
+		if x.explain != nil {
+			x.explainSentence(s, td.Sentences[i].Kind, c, ds)
+		}
 		x.updateContext(s, c, ds)
 		drafts = append(drafts, ds...)
 	}
@@ -104,16 +112,17 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 
 // updateContext carries the sentence's date, sides and launcher forward.
 func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
-	dated := false
+	dated, paired := false, false
 	for _, d := range ds {
 		if d.dateExact && d.dateRel.Kind() == timex.Absolute && d.date.Precision() == 3 && !dated {
 			c.ref, dated = d.date, true
 		}
-		if sukien.Symmetric(d.ev.Event) {
+		if sukien.Symmetric(d.ev.Event) && !paired {
 			var all side
 			all.add(d.subj...)
 			all.add(d.obj...)
 			if cs := all.countries(); len(cs) >= 2 {
+				paired = true
 				c.pair = nil
 				var persons []sukien.Actor
 				for code := range cs {
@@ -269,7 +278,29 @@ func intersects(a, b []string) bool {
 	return false
 }
 
+// informative scores a report for choosing the evidence sentence: its own
+// date and place count most, then named persons.
+func informative(d *draft) int {
+	n := 0
+	if d.dateExact {
+		n += 2
+	}
+	if d.ev.Location != nil {
+		n += 2
+	}
+	for _, a := range append(append([]sukien.Actor{}, d.subj...), d.obj...) {
+		if a.Kind == sukien.KindPerson {
+			n++
+			break
+		}
+	}
+	return n
+}
+
 func joinDraft(dst, src *draft) {
+	if informative(src) > informative(dst) {
+		dst.sent, dst.trigStart, dst.ev.Trigger = src.sent, src.trigStart, src.ev.Trigger
+	}
 	dst.ev.Mentions++
 	var s, o side
 	s.add(dst.subj...)
@@ -295,6 +326,9 @@ func joinDraft(dst, src *draft) {
 	}
 	if dst.ev.Location == nil {
 		dst.ev.Location = src.ev.Location
+	}
+	if dst.ev.Channel == "" {
+		dst.ev.Channel, dst.ev.Level = src.ev.Channel, src.ev.Level
 	}
 	// A call told twice: the report that says "điện đàm" knows the mode.
 	if dst.ev.Event == "CONSULT" && (src.ev.Mode == "phone" || src.ev.Mode == "video") && dst.ev.Mode != src.ev.Mode {

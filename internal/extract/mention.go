@@ -157,6 +157,13 @@ type sentence struct {
 	mentions []mention
 	mentAt   []int // per token: index into mentions, or -1
 	trigs    []trigger
+	channels []channelAt
+}
+
+// channelAt is a recurring mechanism named in a sentence.
+type channelAt struct {
+	start, end int
+	entry      *dict.Entry
 }
 
 func (s *sentence) word(i int) string { return string(s.toks.Word(i)) }
@@ -187,6 +194,7 @@ func (x *Extractor) scan(s *sentence) {
 		for j := i; j < m.End; j++ {
 			s.cueIn[j] |= bits
 		}
+		i = m.End - 1
 	}
 	s.baseAt = make([]int, n)
 	for i := range s.baseAt {

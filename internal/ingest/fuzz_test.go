@@ -19,25 +19,33 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add([]byte("{\"text\":\"Ha\xf8 No\xe4i\"}\r\n[]\n\"s\"\n{\"id\":1.5e3,\"text\":\"\\u0000\"}"))
 	f.Add([]byte("\xef\xbb\xbf{}\n\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := &reader{ctx: context.Background(), max: 1 << 20, fn: func(it Item) error {
-			if it.Err != nil {
-				var e *sukien.Error
-				if !errors.As(it.Err, &e) || e.Code != sukien.EINVALID || e.Source != "fuzz.jsonl" {
-					t.Fatalf("bad error %#v", it.Err)
+		// The same bytes as JSON Lines and as a .json file.
+		for _, source := range []string{"fuzz.jsonl", "fuzz.json"} {
+			r := &reader{ctx: context.Background(), max: 1 << 20, fn: func(it Item) error {
+				if it.Err != nil {
+					var e *sukien.Error
+					if !errors.As(it.Err, &e) || e.Code != sukien.EINVALID || e.Source != source {
+						t.Fatalf("bad error %#v", it.Err)
+					}
+					if e.Line <= 0 && e.Message != "empty file" && e.Message != "binary file" &&
+						!strings.HasPrefix(e.Message, "invalid UTF-8") {
+						t.Fatalf("error without a line: %v", e)
+					}
+					return nil
 				}
-				if e.Line <= 0 && e.Message != "empty file" && e.Message != "binary file" {
-					t.Fatalf("error without a line: %v", e)
+				d := it.Doc
+				if d.ID == "" || d.Line <= 0 || strings.TrimSpace(d.Text) == "" || !utf8.ValidString(d.Text) {
+					t.Fatalf("bad document %+v", d)
 				}
 				return nil
+			}}
+			read := r.jsonl
+			if source == "fuzz.json" {
+				read = r.json
 			}
-			d := it.Doc
-			if d.ID == "" || d.Line <= 0 || strings.TrimSpace(d.Text) == "" || !utf8.ValidString(d.Text) {
-				t.Fatalf("bad document %+v", d)
+			if err := read(bytes.NewReader(data), source, source); err != nil {
+				t.Fatal(err)
 			}
-			return nil
-		}}
-		if err := r.jsonl(bytes.NewReader(data), "fuzz.jsonl", "fuzz.jsonl"); err != nil {
-			t.Fatal(err)
 		}
 	})
 }

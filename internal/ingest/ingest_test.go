@@ -13,6 +13,8 @@ import (
 	"github.com/sukien/sukien"
 )
 
+var raceEnabled bool // set by race_test.go
+
 // readAll runs Read and collects its items.
 func readAll(t *testing.T, paths []string, opt Options) []Item {
 	t.Helper()
@@ -198,7 +200,7 @@ func TestReadLegacyWithinJSONL(t *testing.T) {
 
 func TestReadHugeLine(t *testing.T) {
 	size := 100 << 20
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		size = 8 << 20
 	}
 	path := filepath.Join(t.TempDir(), "big.jsonl")

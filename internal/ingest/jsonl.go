@@ -149,6 +149,9 @@ func (r *reader) jsonl(in io.Reader, source, name string) error {
 		if err == io.EOF {
 			break
 		}
+		if cap(buf) > 64<<20 {
+			buf = nil // do not hold on to the memory of one huge line
+		}
 	}
 	if !content {
 		return r.fail(source, 0, "%s", errEmpty)
@@ -185,9 +188,6 @@ func readLine(br *bufio.Reader, buf *[]byte, max int64) (line []byte, tooLong bo
 	chunk, err := br.ReadSlice('\n')
 	if err != bufio.ErrBufferFull {
 		return trimEOL(chunk), false, err
-	}
-	if cap(*buf) > 64<<20 {
-		*buf = nil // do not hold on to the memory of one huge line
 	}
 	b := append((*buf)[:0], chunk...)
 	for err == bufio.ErrBufferFull {

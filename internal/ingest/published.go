@@ -29,7 +29,7 @@ var (
 	// "2025-12-22T08:36:00+07:00"
 	isoRe = regexp.MustCompile(`\b` + isoPat + `\b`)
 	// A line holding nothing but a date, or a labelled date anywhere.
-	dateLineRe = regexp.MustCompile(`(?im)^[ \t]*` + dayName + label + dmyPat + `[ \t]*$`)
+	dateLineRe = regexp.MustCompile(`(?im)^[ \t]*` + dayName + label + dmyPat + `[ \t\r]*$`)
 	labelledRe = regexp.MustCompile(`(?i)(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|xuất\s+bản)\s*:?\s*(?:lúc\s*)?` + dmyPat)
 )
 

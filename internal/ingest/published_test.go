@@ -19,6 +19,7 @@ func TestPublishedFrom(t *testing.T) {
 		{"hour with h", "Đăng lúc 9h05 ngày 01/10/2018", "2018-10-01T09:05"},
 		{"ISO", "Xuất bản 2018-10-01T21:30:00+07:00", "2018-10-01T21:30"},
 		{"date alone on a line", "Tiêu đề\n\nThứ Sáu, 20/12/2025\nNội dung.", "2025-12-20"},
+		{"date line with CRLF", "Tiêu đề\r\n20/12/2025\r\nNội dung.", "2025-12-20"},
 		{"labelled date", "Ngày đăng: 5/3/2016 — nguồn tin", "2016-03-05"},
 		{"trailer after long text", "Tiêu đề\n" + filler + "\n15:40, 02/01/2019", "2019-01-02T15:40"},
 		{"time-dated line preferred over bare date", "20/12/2025\nNội dung.\n08:36, 22/12/2025", "2025-12-22T08:36"},

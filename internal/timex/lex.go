@@ -131,6 +131,45 @@ var cues = map[string]cue{
 // maxCueLen bounds the byte length of the words in cues.
 const maxCueLen = 16
 
+// cueTable holds cues in an open-addressing hash table, which turns away
+// the many words that are not cues more cheaply than a map.
+var cueTable = func() *[cueTableSize]cueEntry {
+	var t [cueTableSize]cueEntry
+	for k, c := range cues {
+		h := cueHash(k)
+		for t[h].key != "" {
+			h = (h + 1) % cueTableSize
+		}
+		t[h] = cueEntry{k, c}
+	}
+	return &t
+}()
+
+const cueTableSize = 512 // a power of two, several times len(cues)
+
+type cueEntry struct {
+	key string
+	cue cue
+}
+
+func cueHash(w string) uint {
+	n := len(w)
+	return (uint(w[0])*131 + uint(w[n/2])*31 + uint(w[n-1])*7 + uint(n)) % cueTableSize
+}
+
+// find returns the cue of the lower-case word w.
+func find(w string) cue {
+	for h := cueHash(w); ; h = (h + 1) % cueTableSize {
+		e := &cueTable[h]
+		if e.key == w {
+			return e.cue
+		}
+		if e.key == "" {
+			return cNone
+		}
+	}
+}
+
 // lookup returns the cue of word w, whose first letter may be upper case.
 func lookup(w string) cue {
 	if len(w) > maxCueLen {
@@ -141,16 +180,16 @@ func lookup(w string) cue {
 	case 'A' <= c && c <= 'Z':
 		n := copy(buf[:], w)
 		buf[0] = c + 'a' - 'A'
-		return cues[string(buf[:n])]
+		return find(string(buf[:n]))
 	case c >= utf8.RuneSelf:
 		r, size := utf8.DecodeRuneInString(w)
 		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
 			utf8.EncodeRune(buf[:], l)
 			n := size + copy(buf[size:], w[size:])
-			return cues[string(buf[:n])]
+			return find(string(buf[:n]))
 		}
 	}
-	return cues[w]
+	return find(w)
 }
 
 // numeral returns the value of a numeral word, 0 for other cues.

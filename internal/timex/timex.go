@@ -5,10 +5,13 @@
 // "năm 2013"), dates relative to the publication date ("hôm qua",
 // "tuần trước", "năm ngoái", "sáng Chủ nhật") and dates relative to the
 // document's reference date, the date of the last dated event read
-// ("cùng ngày", "một ngày trước đó"). A small scanner walks the sentence
-// once, looking words up only where a digit or a cue word stands, so Find
-// is cheap on the many sentences that hold no date.
+// ("cùng ngày", "một ngày trước đó"). A small hand-written scanner walks
+// the sentence once, word by word, and tries a phrase only where a number
+// or a cue word may start one, so Find is cheap on the many sentences that
+// hold no date and allocates only the slice it returns.
 package timex
+
+import "strconv"
 
 // Relation says what a date expression is relative to. Its kind is one of
 // Absolute, Deictic, SameDay and Anaphoric; Past or Future may be added as
@@ -40,7 +43,7 @@ func (r Relation) String() string {
 	case Anaphoric:
 		s = "Anaphoric"
 	default:
-		s = "Relation(" + string(rune('0'+r.Kind()%10)) + ")"
+		s = "Relation(" + strconv.Itoa(int(r.Kind())) + ")"
 	}
 	if r&Past != 0 {
 		s += "|Past"
@@ -224,7 +227,7 @@ func (sc *scanner) dayPhrase(start int, t, prev token) (Expr, bool) {
 	if u.start != t.start {
 		switch {
 		case u.kind == tokNum || u.cue == cMung:
-			return sc.datePhrase(start, u, true, false)
+			return sc.datePhrase(start, u)
 		case u.cue == cToday: // "sáng nay"
 			return sc.relative(start, u.end, sc.pub, Deictic)
 		case u.cue == cPast: // "tối qua"
@@ -249,7 +252,7 @@ func (sc *scanner) dayPhrase(start int, t, prev token) (Expr, bool) {
 	}
 	switch {
 	case v.kind == tokNum || v.cue == cMung:
-		return sc.datePhrase(start, v, true, false)
+		return sc.datePhrase(start, v)
 	case hom && v.cue == cToday:
 		return sc.relative(start, v.end, sc.pub, Deictic)
 	case hom && v.cue == cPast:
@@ -415,34 +418,32 @@ func (sc *scanner) numericDate(j, day int) (x dmy, end int, ok bool) {
 	return x, end, true
 }
 
-// datePhrase reads a day and month at t after a cue word, with what may
-// follow it: a year ("năm nay", "năm 2018") and a hint ("vừa qua", "tới").
-// strong cues (ngày, hôm, sáng...) accept a day alone ("hôm 14"); weak ones
-// (vào, từ, đến) reject a date followed by a unit ("từ 8-10 tháng").
-func (sc *scanner) datePhrase(start int, t token, strong, weak bool) (Expr, bool) {
+// datePhrase reads a day and month at t after ngày, hôm or a time of day,
+// with what may follow it: a year ("năm nay", "năm 2018") and a hint
+// ("vừa qua", "tới"). Such cues are strong enough for a range of days
+// ("ngày 22 và 23/6") or a day alone ("hôm 14").
+func (sc *scanner) datePhrase(start int, t token) (Expr, bool) {
 	if t.cue == cMung {
 		t = sc.next(t.end)
 	}
 	if t.kind != tokNum {
 		return Expr{}, false
 	}
-	x, end, ok := sc.dayMonth(t, strong)
+	x, end, ok := sc.dayMonth(t, true)
 	if !ok {
-		if strong {
-			return sc.dayOnly(start, t)
-		}
-		return Expr{}, false
+		return sc.dayOnly(start, t)
 	}
-	return sc.finishDate(start, end, x, weak)
+	return sc.finishDate(start, end, x, false)
 }
 
 // finishDate reads the year and hint that may follow a day and month
-// ending at end, and resolves it.
+// ending at end, and resolves it. After a weak cue (vào, từ, đến) a date
+// followed by a unit is a count instead ("từ 8-10 tháng").
 func (sc *scanner) finishDate(start, end int, x dmy, weak bool) (Expr, bool) {
 	partial := x.date()
 	var hint Relation
 	if x.y == 0 {
-		if e, y, h, lit, ok := sc.yearAfterLit(end); ok {
+		if e, y, h, lit, ok := sc.yearAfter(end); ok {
 			end, x.y, hint = e, y, h
 			if lit {
 				partial.Year = y
@@ -450,7 +451,7 @@ func (sc *scanner) finishDate(start, end int, x dmy, weak bool) (Expr, bool) {
 			if y == 0 {
 				return sc.expr(start, end, Date{}, partial, Absolute|hint), true
 			}
-		} else if weak && isFollowedByUnit(sc, end) {
+		} else if u := sc.next(end); weak && (isUnit(u.cue) || u.cue == cUnit) {
 			return Expr{}, false
 		}
 	}
@@ -458,11 +459,6 @@ func (sc *scanner) finishDate(start, end int, x dmy, weak bool) (Expr, bool) {
 		end, hint = e, h
 	}
 	return sc.expr(start, end, sc.resolveDay(x, hint), partial, Absolute|hint), true
-}
-
-func isFollowedByUnit(sc *scanner, end int) bool {
-	u := sc.next(end)
-	return isUnit(u.cue) || u.cue == cUnit
 }
 
 // dayOnly reads a day of the month without a month, "hôm 14": the last
@@ -501,16 +497,10 @@ func (sc *scanner) dayOnly(start int, t token) (Expr, bool) {
 	return sc.expr(start, end, date, Date{Day: d}, Absolute|hint), true
 }
 
-// yearAfter reads the year written after a day or month: "năm 2018",
-// "năm nay", "năm ngoái", "năm tới". y is 0 when the year is relative and
-// pub has none.
-func (sc *scanner) yearAfter(i int) (end, y int, hint Relation, ok bool) {
-	end, y, hint, _, ok = sc.yearAfterLit(i)
-	return end, y, hint, ok
-}
-
-// yearAfterLit is yearAfter also telling whether the year is written out.
-func (sc *scanner) yearAfterLit(i int) (end, y int, hint Relation, literal, ok bool) {
+// yearAfter reads the year said after a day or month: "năm 2018" (written
+// out, literal), "năm nay", "năm ngoái", "năm tới". y is 0 when the year is
+// relative and pub has none.
+func (sc *scanner) yearAfter(i int) (end, y int, hint Relation, literal, ok bool) {
 	t := sc.next(i)
 	if t.cue != cYear {
 		return 0, 0, 0, false, false
@@ -535,8 +525,8 @@ func (sc *scanner) yearAfterLit(i int) (end, y int, hint Relation, literal, ok b
 	return 0, 0, 0, false, false
 }
 
-// hintAfter reads "vừa qua", "vừa rồi", "sắp tới" or a final "tới" after a
-// date, which tell whether it lies before or after publication.
+// hintAfter reads "vừa qua", "vừa rồi", "sắp tới" or a final "qua" or "tới"
+// after a date, which tell whether it lies before or after publication.
 func (sc *scanner) hintAfter(i int) (end int, hint Relation) {
 	t := sc.next(i)
 	switch t.cue {
@@ -547,6 +537,10 @@ func (sc *scanner) hintAfter(i int) (end int, hint Relation) {
 	case cSoon:
 		if u := sc.next(t.end); u.cue == cTill {
 			return u.end, Future
+		}
+	case cPast: // "cuối tháng 4 qua," but not "ngày 14/5 qua Seoul"
+		if u := sc.next(t.end); u.kind == tokEOF || u.kind == tokPunct && !sc.is(u, '(') {
+			return t.end, Past
 		}
 	case cTill:
 		// "ngày 20/6 tới," but not "ngày 14/5 tới Seoul" nor "từ 8/5 tới 10/5"
@@ -635,7 +629,7 @@ func (sc *scanner) number(t, prev token) (Expr, bool) {
 		return sc.finishDate(t.start, end, x, true)
 	}
 	// A bare "14/5" is a date only when a year or a hint follows.
-	if _, _, _, ok := sc.yearAfter(end); ok {
+	if _, _, _, _, ok := sc.yearAfter(end); ok {
 		return sc.finishDate(t.start, end, x, false)
 	}
 	if _, hint := sc.hintAfter(end); hint&Past != 0 {
@@ -832,7 +826,7 @@ func (sc *scanner) modified(t, prev token) (Expr, bool) {
 		e, ok = sc.weekPhrase(t.start, u, t.cue)
 	case cDay:
 		if v := sc.next(u.end); v.kind == tokNum || v.cue == cMung {
-			return sc.datePhrase(t.start, v, true, false)
+			return sc.datePhrase(t.start, v)
 		}
 	}
 	if ok && e.End == u.end && !licenses(prev.cue) && prev.cue != cIn && u.cue != cWeek {
@@ -942,7 +936,7 @@ func (sc *scanner) monthPhrase(start int, t token, mod cue) (Expr, bool) {
 	}
 	partial := Date{Year: y, Month: m}
 	if y == 0 {
-		if e, yy, h, lit, ok := sc.yearAfterLit(end); ok {
+		if e, yy, h, lit, ok := sc.yearAfter(end); ok {
 			end, y, hint = e, yy, h
 			if lit {
 				partial.Year = y

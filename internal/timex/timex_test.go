@@ -202,12 +202,19 @@ func TestFindMonths(t *testing.T) {
 			[]want{{"giữa tháng 3", "2024-03", Absolute}}},
 		{"Hội nghị sẽ họp vào tháng Tư.", "2024-02-01", "",
 			[]want{{"tháng Tư", "2024-04", Absolute}}},
+		{"Hội nghị đã họp vào tháng Mười Hai.", "2025-01-10", "",
+			[]want{{"tháng Mười Hai", "2024-12", Absolute}}},
+		{"Mùa xuân tháng năm ấy thật đẹp.", "2024-02-01", "", nil},
 		{"Các cuộc diễn tập hạ tuần tháng 8 có quy mô lớn.", "2024-09-01", "",
 			[]want{{"hạ tuần tháng 8", "2024-08", Absolute}}},
 		{"Hai bên gặp nhau vào tháng 3-5/2018.", "2019-01-01", "",
 			[]want{{"tháng 3-5/2018", "2018-03", Absolute}}},
 		{"Tháng 7 tới, hai nước sẽ tập trận chung.", "2024-03-01", "",
 			[]want{{"Tháng 7 tới", "2024-07", Absolute | Future}}},
+		{"Cuối tháng 4 qua, hai bên gặp nhau.", "2024-03-10", "",
+			[]want{{"Cuối tháng 4 qua", "2023-04", Absolute | Past}}},
+		{"Ông bay ngày 14/5 qua Tokyo.", "2024-05-20", "",
+			[]want{{"ngày 14/5", "2024-05-14", Absolute}}},
 		{"Hai bên đã gặp lại nhau cuối tháng trước.", "2024-03-10", "",
 			[]want{{"cuối tháng trước", "2024-02", Deictic | Past}}},
 	})
@@ -273,6 +280,7 @@ func TestFindDeictic(t *testing.T) {
 		{"Bán đảo bị chia cắt hơn 70 năm trước.", pub, "", []want{{"70 năm trước", "1954", Deictic | Past}}},
 		{"Hai tuần nữa, đặc phái viên sẽ tới.", pub, "", []want{{"Hai tuần nữa", "2024-07", Deictic | Future}}},
 		{"Họ đã gặp nhau hôm kia.", pub, "", []want{{"hôm kia", "2024-06-18", Deictic | Past}}},
+		{"Họ sẽ gặp nhau ngày kia.", pub, "", []want{{"ngày kia", "2024-06-22", Deictic | Future}}},
 	})
 }
 
@@ -318,6 +326,7 @@ func TestFindAnaphoric(t *testing.T) {
 		{"Mười năm trước, ông là đại sứ.", pub, ref, []want{{"Mười năm trước", "2014", Deictic | Past}}},
 		{"Ông bị bắt 18 tháng trước đó.", pub, ref, []want{{"18 tháng trước đó", "2022-12", Anaphoric | Past}}},
 		{"Cùng tháng, hai bên ký hiệp định.", pub, ref, []want{{"Cùng tháng", "2024-06", SameDay}}},
+		{"Hôm đó, trời mưa to.", pub, ref, []want{{"Hôm đó", "2024-06-18", SameDay}}},
 		{"Hai hôm sau, ông trở về.", pub, ref, []want{{"Hai hôm sau", "2024-06-20", Anaphoric | Future}}},
 		{"Cùng ngày hôm đó, phía Nga im lặng.", pub, ref, []want{{"Cùng ngày hôm đó", "2024-06-18", SameDay}}},
 		{"Tháng trước đó, ông đã từ chức.", pub, ref, []want{{"Tháng trước đó", "2024-05", Anaphoric | Past}}},
@@ -362,6 +371,9 @@ func TestFindTimesAndNonDates(t *testing.T) {
 		{"Hai phần ba dân số, tức 2/3 số dân, ủng hộ.", "2024-06-18", "", nil},
 		{"Sáng kiến này được đánh giá cao tại Tòa án Tối cao.", "2024-06-18", "", nil},
 		{"Ngày nay, hai nước là đối tác chiến lược.", "2024-06-18", "", nil},
+		{"Đoàn xe đi được 18/6 km thì dừng.", "2024-06-18", "", nil},
+		{"Quãng đường từ 18/6 km giảm còn 9 km.", "2024-06-18", "", nil},
+		{"Phiên bản 1.2.3 và mã 4-5-6 không phải ngày.", "2024-06-18", "", nil},
 	})
 }
 
