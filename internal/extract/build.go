@@ -56,10 +56,15 @@ func (c *docContext) resolve(m *mention) []sukien.Actor {
 	return m.actors
 }
 
-// subjectOf finds the sides named before the trigger: after the last
-// reporting verb if it introduces a subject, else the nearest comma-free
-// segment that names someone.
+// subjectOf finds the sides named before the trigger. First the noun
+// phrase right before it, over adverbs, dates and a reporting verb ("Nhật
+// Bản mạnh mẽ lên án", "Kim Gunn ngày 6/4 đã gặp", "Ông Moon cho biết sẵn
+// sàng"), with its coordinated states ("Hàn Quốc và Trung Quốc"); failing
+// that, the nearest segment that names someone.
 func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
+	if sd := x.immediateSubject(s, c, cs, ts); len(sd.actors) > 0 {
+		return sd
+	}
 	var sd side
 	lo := cs
 	if r := s.lastCue(cs, ts, cReporting); r >= 0 && r < ts {
@@ -87,6 +92,85 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 		seg = st
 	}
 	return sd
+}
+
+// skippable words between a subject and its verb.
+var adverbs = map[string]bool{
+	"đã": true, "đang": true, "sẽ": true, "cũng": true, "vừa": true, "mới": true, "đều": true, "lại": true,
+	"còn": true, "luôn": true, "mạnh": true, "mẽ": true, "nhanh": true, "chóng": true, "lên": true, "tiếng": true,
+	"chính": true, "thức": true, "tiếp": true, "tục": true, "bất": true, "ngờ": true, "trực": true,
+	"cùng": true, "có": true, "tổ": true, "chức": true, "tiến": true, "hành": true, "thực": true, "hiện": true,
+	"lập": true, "tức": true, "ngay": true, "sau": true, "đó": true, "vẫn": true, "từng": true, "khẳng": true,
+	"định": true, "một": true, "lần": true, "nữa": true, "hôm": true, "nay": true, "qua": true, "thì": true,
+	"tích": true, "cực": true, "công": true, "khai": true, "tái": true, "được": true, "cho": true, "là": true,
+	"kiên": true, "quyết": true, "dứt": true, "khoát": true, "rất": true, "hết": true, "sức": true,
+}
+
+// immediateSubject walks left from a trigger to the noun phrase before it.
+func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) side {
+	var sd side
+	skipped := 0
+	k := ts - 1
+	for k >= cs {
+		if s.toks.T[k+1].Break && k+1 < ts {
+			gap := s.toks.Gap(k + 1)
+			if !strings.ContainsAny(gap, "()") && !s.listComma(k+1) {
+				break
+			}
+		}
+		if mi := s.mentAt[k]; mi >= 0 {
+			m := &s.mentions[mi]
+			if m.isLocation || m.kind == mPlace && m.place != nil && !m.place.Metonym || m.kind == mIncident {
+				break
+			}
+			sd.add(c.resolve(m)...)
+			// Coordinated: "Hàn Quốc và Trung Quốc", "Hàn Quốc, Mỹ và Nhật".
+			j := m.start - 1
+			if j >= cs && (s.word(j) == "và" || s.word(j) == "cùng" || s.listComma(m.start)) {
+				if s.listComma(m.start) {
+					j = m.start
+				}
+				if pj := j - 1; pj >= cs && s.mentAt[pj] >= 0 {
+					pm := &s.mentions[s.mentAt[pj]]
+					if !(pm.start > 0 && s.word(pm.start-1) == "của") && !pm.isLocation {
+						k = pj
+						continue
+					}
+				}
+			}
+			return sd
+		}
+		if s.inDate(k) {
+			k--
+			continue
+		}
+		if b := s.cueIn[k]; b&cReporting != 0 {
+			// "Ông Moon cho biết sẵn sàng ...": the reporter acts.
+			k--
+			skipped = 0
+			continue
+		}
+		if s.cueIn[k]&cSide != 0 || adverbs[s.word(k)] {
+			k--
+			continue
+		}
+		if skipped++; skipped > 2 {
+			break
+		}
+		k--
+	}
+	return side{}
+}
+
+// inDate reports whether token k lies inside a date expression.
+func (s *sentence) inDate(k int) bool {
+	st, en := s.toks.T[k].Start, s.toks.T[k].End
+	for _, d := range s.dates {
+		if st >= d.Start && en <= d.End {
+			return true
+		}
+	}
+	return false
 }
 
 // collect adds the side-worthy mentions of tokens [i, j).
@@ -177,6 +261,14 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 	future := s.hasCue(max(cs, t.start-4), t.start, cFuture) >= 0
 	if ev.Event == "CONSULT" && future {
 		ev.Event, ev.Mode, ev.Cameo = "AGREE", "", "036"
+	}
+	switch ev.Event {
+	case "REQUEST", "AGREE", "SUPPORT", "ACCUSE", "REJECT", "THREATEN":
+		// "những đề xuất nói trên của Mỹ": a noun, not an act, unless the
+		// clause makes it one ("đưa ra đề xuất").
+		if s.nominal(t) && !s.predicated(t) && !s.lightVerb(t) {
+			return draft{}, false
+		}
 	}
 	symmetric := sukien.Symmetric(ev.Event)
 	var subj side

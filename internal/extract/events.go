@@ -164,6 +164,7 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 			break
 		}
 	}
+	s.dates = dates
 	// Which triggers report events of their own: a trigger inside the
 	// clause of an earlier one is its content ("nhất trí sẽ tổ chức đối
 	// thoại"), unless it has its own subject or date.
@@ -234,8 +235,26 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 // "chuyến thăm", "hội nghị thượng đỉnh") rather than a verb.
 func (s *sentence) nominal(t *trigger) bool {
 	switch s.word(t.start) {
-	case "cuộc", "vụ", "chuyến", "các", "những", "hội", "phiên", "lần", "thượng", "đối", "lệnh", "biện":
+	case "cuộc", "vụ", "chuyến", "các", "những", "hội", "phiên", "lần", "thượng", "đối", "lệnh", "biện", "lời":
 		return true
+	}
+	if t.start > 0 {
+		switch s.word(t.start - 1) {
+		case "việc", "vụ", "cuộc", "các", "những", "sự", "lời", "chuyến":
+			return true
+		}
+	}
+	return false
+}
+
+// predicated reports whether a nominal attitude ("những đề xuất", "lời
+// kêu gọi") is what the clause does: "đưa ra đề xuất", "gửi lời chúc mừng".
+func (s *sentence) predicated(t *trigger) bool {
+	for k := t.start - 1; k >= 0 && k >= t.start-3; k-- {
+		switch s.word(k) {
+		case "ra", "gửi", "có", "đạt", "ký", "công", "bố", "nhắc", "lại", "nêu":
+			return true
+		}
 	}
 	return false
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sukien/sukien"
 	"github.com/sukien/sukien/internal/dict"
+	"github.com/sukien/sukien/internal/timex"
 )
 
 // cue classes, as bits, from the `cue` stanzas of the dictionary.
@@ -158,6 +159,7 @@ type sentence struct {
 	mentAt   []int // per token: index into mentions, or -1
 	trigs    []trigger
 	channels []channelAt
+	dates    []timex.Expr
 }
 
 // channelAt is a recurring mechanism named in a sentence.

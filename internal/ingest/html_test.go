@@ -66,7 +66,7 @@ func TestParseHTMLMeta(t *testing.T) {
 
 func TestParseHTMLFallbacks(t *testing.T) {
 	tests := []struct {
-		name, page                   string
+		name, page                  string
 		title, published, url, text string
 	}{
 		{

@@ -232,7 +232,7 @@ func (r *reader) json(in io.Reader, source, name string) error {
 		return line
 	}
 	start := skipJSONSpace(b, 0)
-	array := b[start] == '['
+	array := start < len(b) && b[start] == '['
 	if array {
 		dec.Token() // the '['
 	}
