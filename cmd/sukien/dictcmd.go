@@ -12,7 +12,3 @@ func (m *Main) runDict(ctx context.Context, args []string) error {
 func (m *Main) runActors(ctx context.Context, args []string) error {
 	return fmt.Errorf("actors: not yet")
 }
-
-func (m *Main) runDemo(ctx context.Context, args []string) error {
-	return fmt.Errorf("demo: not yet")
-}

@@ -287,6 +287,19 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 
 	// Sort by position and index tokens.
 	sortMentions(s.mentions)
+	// "nước này" is the state named last before it in the sentence.
+	for mi := range s.mentions {
+		m := &s.mentions[mi]
+		if m.kind != mAnaphor {
+			continue
+		}
+		for pj := mi - 1; pj >= 0; pj-- {
+			if cs := s.mentions[pj].countries(); len(cs) == 1 && s.mentions[pj].kind != mPlace {
+				m.near = []sukien.Actor{x.countryActor(cs[0])}
+				break
+			}
+		}
+	}
 	for mi := range s.mentions {
 		m := &s.mentions[mi]
 		for j := m.start; j < m.end; j++ {

@@ -49,6 +49,9 @@ func (c *docContext) resolve(m *mention) []sukien.Actor {
 		}
 		return c.pair
 	case mAnaphor:
+		if len(m.near) > 0 {
+			return m.near
+		}
 		return c.lastSubject
 	case mIncident:
 		return c.lastLaunch

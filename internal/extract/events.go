@@ -186,17 +186,21 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 		cd := cand{t: t, subjFrom: cs, inherit: -1}
 		if govern >= 0 && t.start < absorbedUntil && !x.independentNominal(s, t, dates) {
 			g := cands[govern].t
+			own := x.ownSubject(s, g.end, t.start)
 			switch {
-			case t.entry.Event == g.entry.Event && !sukien.Symmetric(t.entry.Event):
+			case own && !governsAll(g.entry.Event):
+				cd.subjFrom = g.end
+			case t.entry.Event == g.entry.Event && !sukien.Symmetric(t.entry.Event) && !own:
 				// "lệnh cấm vận với miền Bắc, kiểm soát xuất khẩu với Nga":
 				// one actor, two targets.
 				cd.inherit = govern
 			case governsAll(g.entry.Event):
 				continue
-			case !x.ownSubject(s, g.end, t.start):
-				continue
+			case s.commaBetween(g.end, t.start):
+				// "X chỉ thị họp khẩn, lên án ..., kêu gọi ...": coordinated
+				// predicates of one subject.
 			default:
-				cd.subjFrom = g.end
+				continue
 			}
 		}
 		if cd.inherit < 0 {
@@ -229,6 +233,17 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 		}
 	}
 	return out
+}
+
+// commaBetween reports a comma (not inside a list of states) between
+// tokens i and j.
+func (s *sentence) commaBetween(i, j int) bool {
+	for k := i + 1; k <= j && k < len(s.toks.T); k++ {
+		if s.toks.T[k].Break && strings.Contains(s.toks.Gap(k), ",") && !s.listComma(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // nominal reports whether a trigger is a noun ("cuộc gặp", "vụ phóng",
@@ -292,8 +307,15 @@ func (x *Extractor) independentNominal(s *sentence, t *trigger, dates []timex.Ex
 		}
 	}
 	for k := t.end; k < len(s.toks.T) && k < t.end+12; k++ {
-		if w := s.word(k); (w == "diễn" || w == "tổ") && k+1 < len(s.toks.T) && (s.word(k+1) == "ra" || s.word(k+1) == "chức") {
-			return ev == "CONSULT"
+		if s.toks.T[k].Break {
+			break
+		}
+		if k+1 < len(s.toks.T) {
+			switch s.word(k) + " " + s.word(k+1) {
+			case "diễn ra", "tổ chức", "thực hiện", "tiến hành":
+				// "vụ thử ... diễn ra lúc 5h27", "Hội nghị ... diễn ra tại Seoul"
+				return true
+			}
 		}
 	}
 	for _, d := range dates {

@@ -90,6 +90,7 @@ type mention struct {
 	isDest     bool           // after "tới"/"sang": a destination
 	inTopic    bool           // inside a "về ..." phrase
 	personKey  string         // for persons: registry key
+	near       []sukien.Actor // anaphors: the state named last before it
 }
 
 func (m *mention) countries() []string {
