@@ -294,7 +294,8 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 			continue
 		}
 		for pj := mi - 1; pj >= 0; pj-- {
-			if cs := s.mentions[pj].countries(); len(cs) == 1 && s.mentions[pj].kind != mPlace {
+			pm := &s.mentions[pj]
+			if cs := pm.countries(); len(cs) == 1 && (pm.kind != mPlace || pm.place != nil && pm.place.Metonym && !pm.isLocation) {
 				m.near = []sukien.Actor{x.countryActor(cs[0])}
 				break
 			}

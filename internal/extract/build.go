@@ -68,6 +68,14 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 	if sd := x.immediateSubject(s, c, cs, ts); len(sd.actors) > 0 {
 		return sd
 	}
+	// "..., đồng thời hoan nghênh ...": a clause opened by a coordinator
+	// shares the subject of the clause before it.
+	if cs > 0 && s.cues[cs].bits&cClause != 0 && s.hasActorBetween(cs, ts) < 0 {
+		pcs, _ := s.clauseBounds(cs - 1)
+		if sd := x.subjectOf(s, c, pcs, cs); len(sd.actors) > 0 {
+			return sd
+		}
+	}
 	var sd side
 	lo := cs
 	if r := s.lastCue(cs, ts, cReporting); r >= 0 && r < ts {
@@ -163,6 +171,17 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 		k--
 	}
 	return side{}
+}
+
+// hasActorBetween returns the first token in [i, j) inside an actor
+// mention, or -1.
+func (s *sentence) hasActorBetween(i, j int) int {
+	for k := i; k < j; k++ {
+		if mi := s.mentAt[k]; mi >= 0 && s.mentions[mi].kind != mPlace {
+			return k
+		}
+	}
+	return -1
 }
 
 // inDate reports whether token k lies inside a date expression.
@@ -351,6 +370,38 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 			}
 		}
 		obj = rec
+		// "đưa nhóm Kimsuky cùng 8 công dân Triều Tiên vào danh sách trừng
+		// phạt": the listed are the targets, whoever lists them acts.
+		if ev.Event == "SANCTION" && t.start > 0 && s.word(t.start-1) == "vào" {
+			for k := t.start - 2; k >= cs && k >= t.start-14; k-- {
+				if s.word(k) == "đưa" || s.word(k) == "bổ" {
+					var listed side
+					x.collect(s, c, k+1, t.start-1, &listed, true)
+					if len(listed.actors) > 0 {
+						obj = listed
+						subj = x.subjectOf(s, c, cs, k)
+						if len(subj.actors) == 0 {
+							return draft{}, false
+						}
+					}
+					break
+				}
+			}
+		}
+		// "hoan nghênh kết quả cuộc gặp", "lên án thỏa thuận": a meeting or
+		// agreement named as the object stands for its sides.
+		if len(obj.actors) == 0 && x.eventNounAfter(s, t.end, oe) {
+			sc := subj.countries()
+			for _, a := range c.pair {
+				if !sc[a.Country] {
+					obj.add(a)
+				}
+			}
+		}
+		// Sanctions named without their target aim at the last one.
+		if len(obj.actors) == 0 && ev.Event == "SANCTION" {
+			obj.add(c.lastTarget[ev.Event]...)
+		}
 		switch ev.Event {
 		case "SUPPORT", "SANCTION", "AID", "COERCE", "ASSAULT", "REJECT", "RETREAT", "CONCEDE", "REQUEST":
 			if len(obj.actors) == 0 && ev.Event != "REJECT" {
@@ -455,6 +506,16 @@ func (x *Extractor) nounParticipants(s *sentence, c *docContext, t *trigger, ce 
 	return sd
 }
 
+// eventNounAfter reports a meeting or agreement noun in [i, j).
+func (x *Extractor) eventNounAfter(s *sentence, i, j int) bool {
+	for _, u := range s.trigs {
+		if u.start >= i && u.start < j && (u.entry.Event == "CONSULT" || u.entry.Event == "AGREE") {
+			return true
+		}
+	}
+	return false
+}
+
 // possessor returns the actors after "của" in [i, j).
 func (x *Extractor) possessor(s *sentence, c *docContext, i, j int) side {
 	var sd side
@@ -553,6 +614,13 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 	}
 	if best >= 0 {
 		return dates[best].Date, true, false, dates[best].Rel
+	}
+	// Predicates joined in one clause share its date: "ngày 27/4 đã hội đàm
+	// ..., rồi cùng ký một tuyên bố chung".
+	for _, d := range dates {
+		if !d.Date.IsZero() && d.Start >= clo && d.End <= tpos && !x.reportDate(s, d) && !x.sinceDate(s, d) {
+			return d.Date, true, false, d.Rel
+		}
 	}
 	// No date of its own: background markers keep the month at most.
 	bg := s.hasCue(cs, t.start, cBackref) >= 0 && x.beforeMarker(s, cs, t.start)

@@ -50,7 +50,8 @@ type docContext struct {
 	pairPersons []sukien.Actor
 	lastSubject []sukien.Actor
 	lastLaunch  []sukien.Actor
-	named       map[string]bool // states named anywhere in the article
+	lastTarget  map[string][]sukien.Actor // by event type
+	named       map[string]bool           // states named anywhere in the article
 }
 
 // when is the date titles are resolved at ("Tổng thống Hàn Quốc" then).
@@ -65,7 +66,7 @@ func (c *docContext) when() string {
 func (x *Extractor) Extract(doc sukien.Document) Result {
 	td := text.Prepare(doc.Text)
 	pub, _ := timex.ParseISO(doc.Published)
-	c := &docContext{pub: pub, named: map[string]bool{}}
+	c := &docContext{pub: pub, named: map[string]bool{}, lastTarget: map[string][]sukien.Actor{}}
 
 	sents := make([]*sentence, len(td.Sentences))
 	for i, ts := range td.Sentences {
@@ -142,6 +143,9 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 		}
 		if d.ev.Event == "MOBILIZE" {
 			c.lastLaunch = d.subj
+		}
+		if len(d.obj) > 0 && !sukien.Symmetric(d.ev.Event) {
+			c.lastTarget[d.ev.Event] = d.obj
 		}
 		if len(d.subj) > 0 {
 			c.lastSubject = d.subj

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -79,31 +80,24 @@ func (r *reader) document(rec *record, source string, line int, defaultID string
 	}
 	if p := strings.TrimSpace(string(rec.Published)); p != "" {
 		// Keep a date of unknown form as written rather than lose it.
-		doc.Published = cmpOr(normalizeDate(p), p)
+		doc.Published = cmp.Or(normalizeDate(p), p)
 	}
 	if strings.TrimSpace(doc.Text) == "" && strings.TrimSpace(doc.HTML) != "" {
 		page := ParseHTML(doc.HTML)
 		doc.Text = page.Text
-		doc.Title = cmpOr(doc.Title, page.Title)
-		doc.Published = cmpOr(doc.Published, page.Published)
-		doc.Outlet = cmpOr(doc.Outlet, page.Outlet)
-		doc.URL = cmpOr(doc.URL, page.URL)
+		doc.Title = cmp.Or(doc.Title, page.Title)
+		doc.Published = cmp.Or(doc.Published, page.Published)
+		doc.Outlet = cmp.Or(doc.Outlet, page.Outlet)
+		doc.URL = cmp.Or(doc.URL, page.URL)
 	}
 	if strings.TrimSpace(doc.Text) == "" {
 		return doc, textError("missing text")
 	}
 	doc.Text = norm.NFC.String(doc.Text)
 	doc.Title = norm.NFC.String(doc.Title)
-	doc.ID = cmpOr(doc.ID, defaultID)
-	doc.Published = cmpOr(doc.Published, r.opt.Published)
+	doc.ID = cmp.Or(doc.ID, defaultID)
+	doc.Published = cmp.Or(doc.Published, r.opt.Published)
 	return doc, nil
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // jsonl reads JSON Lines: one object a line, blank lines skipped. A bad line

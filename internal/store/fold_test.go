@@ -9,15 +9,15 @@ import (
 
 func TestFold(t *testing.T) {
 	for in, want := range map[string]string{
-		"Bình Nhưỡng":              "binh nhuong",
-		"ĐÀM PHÁN đàm phán":        "dam phan dam phan",
-		"Hàn-Trung, 2+2!":          "han trung 2 2",
-		"  Hàn_Quốc ":              "han quoc",
-		"Thứ trưởng Tôn Vệ Đông.":  "thu truong ton ve dong",
-		"Triều Tiên":               "trieu tien",
+		"Bình Nhưỡng":             "binh nhuong",
+		"ĐÀM PHÁN đàm phán":       "dam phan dam phan",
+		"Hàn-Trung, 2+2!":         "han trung 2 2",
+		"  Hàn_Quốc ":             "han quoc",
+		"Thứ trưởng Tôn Vệ Đông.": "thu truong ton ve dong",
+		"Triều Tiên":              "trieu tien",
 		"ho\u00e0 ho\u0061\u0300": "hoa hoa", // precomposed and decomposed
-		"Seoul 서울":                 "seoul 서울",
-		"":                         "",
+		"Seoul 서울":                "seoul 서울",
+		"":                        "",
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
