@@ -129,6 +129,10 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 				break
 			}
 		}
+		if s.inTopic(k) {
+			k--
+			continue
+		}
 		if mi := s.mentAt[k]; mi >= 0 {
 			m := &s.mentions[mi]
 			if m.isLocation || m.kind == mPlace && m.place != nil && !m.place.Metonym || m.kind == mIncident {
@@ -143,7 +147,11 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 				}
 				if pj := j - 1; pj >= cs && s.mentAt[pj] >= 0 {
 					pm := &s.mentions[s.mentAt[pj]]
-					if !(pm.start > 0 && s.word(pm.start-1) == "của") && !pm.isLocation {
+					// "các nghị quyết của Liên Hợp Quốc và Nhật Bản lên án": an
+					// organisation owning a noun is not coordinated with the
+					// subject.
+					possessed := pm.start > 0 && s.word(pm.start-1) == "của" && pm.kind == mOrg
+					if !possessed && !pm.isLocation && !s.inTopic(pm.start) {
 						k = pj
 						continue
 					}
@@ -171,6 +179,35 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 		k--
 	}
 	return side{}
+}
+
+// inTopic reports whether token k lies in a "về ..." phrase: from "về" or
+// "liên quan đến" up to a "của" that names the owner of the head noun, a
+// comma, or a verb.
+func (s *sentence) inTopic(k int) bool {
+	if s.topic == nil {
+		s.topic = make([]bool, len(s.toks.T))
+		in := false
+		trig := make([]bool, len(s.toks.T))
+		for _, t := range s.trigs {
+			trig[t.start] = true
+		}
+		for i := range s.toks.T {
+			if i > 0 && s.toks.T[i].Break && !s.listComma(i) || trig[i] || s.cues[i].bits&(cReporting|cClause) != 0 {
+				in = false
+			}
+			if s.mentAt[i] < 0 {
+				if w := s.word(i); w == "của" || w == "với" || w == "giữa" {
+					in = false
+				}
+				if s.cues[i].bits&cTopic != 0 && isAboutCue(s.word(i)) && s.word(i) != "trong" {
+					in = true
+				}
+			}
+			s.topic[i] = in
+		}
+	}
+	return k >= 0 && k < len(s.topic) && s.topic[k]
 }
 
 // hasActorBetween returns the first token in [i, j) inside an actor
@@ -283,6 +320,18 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 	future := s.hasCue(max(cs, t.start-4), t.start, cFuture) >= 0
 	if ev.Event == "CONSULT" && future {
 		ev.Event, ev.Mode, ev.Cameo = "AGREE", "", "036"
+	}
+	// A promise of aid, support or cooperation is an agreement (PLOVER).
+	switch ev.Event {
+	case "AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE":
+		if s.hasCue(max(cs, t.start-6), t.start, cFuture) >= 0 {
+			ev.Event, ev.Mode, ev.Cameo = "AGREE", "", "030"
+		}
+	}
+	// "Theo đề nghị của Mỹ và Nhật Bản, Hội đồng Bảo an ...": the owners
+	// of the request ask, the clause's subject is asked.
+	if t.start > 0 && s.word(t.start-1) == "theo" && ev.Event == "REQUEST" {
+		return x.requestFrame(s, c, t, ev, dates, live)
 	}
 	switch ev.Event {
 	case "REQUEST", "AGREE", "SUPPORT", "ACCUSE", "REJECT", "THREATEN":
@@ -506,6 +555,50 @@ func (x *Extractor) nounParticipants(s *sentence, c *docContext, t *trigger, ce 
 	return sd
 }
 
+func (x *Extractor) requestFrame(s *sentence, c *docContext, t *trigger, ev sukien.Event, dates []timex.Expr, live []*trigger) (draft, bool) {
+	n := len(s.toks.T)
+	if t.end >= n || s.word(t.end) != "của" {
+		return draft{}, false
+	}
+	end := t.end + 1
+	for end < n && !(s.toks.T[end].Break && !s.listComma(end)) {
+		end++
+	}
+	var subj, obj side
+	x.collect(s, c, t.end+1, end, &subj, true)
+	if end < n {
+		obj = x.immediateObject(s, c, end)
+	}
+	if len(subj.actors) == 0 || len(obj.actors) == 0 {
+		return draft{}, false
+	}
+	d := draft{ev: ev, sent: s, subj: subj.actors, obj: obj.actors, trigStart: t.start}
+	_, ce := s.clauseBounds(t.start)
+	d.date, d.dateExact, d.background, d.dateRel = x.dateOf(s, c, t, 0, ce, dates, live)
+	d.ev.Trigger = s.toks.Text(t.start, t.end)
+	return d, true
+}
+
+// immediateObject returns the mention group starting at token i.
+func (x *Extractor) immediateObject(s *sentence, c *docContext, i int) side {
+	var sd side
+	for k := i; k < len(s.toks.T) && k < i+12; k++ {
+		if mi := s.mentAt[k]; mi >= 0 {
+			m := &s.mentions[mi]
+			sd.add(c.resolve(m)...)
+			k = m.end - 1
+			continue
+		}
+		if s.word(k) == "và" {
+			continue
+		}
+		if len(sd.actors) > 0 {
+			break
+		}
+	}
+	return sd
+}
+
 // eventNounAfter reports a meeting or agreement noun in [i, j).
 func (x *Extractor) eventNounAfter(s *sentence, i, j int) bool {
 	for _, u := range s.trigs {
@@ -535,11 +628,14 @@ func (x *Extractor) possessor(s *sentence, c *docContext, i, j int) side {
 // comitative returns the actors named after "với"/"cùng" in [i, j).
 func (x *Extractor) comitative(s *sentence, c *docContext, i, j int) side {
 	var sd side
+	if j > i+3 {
+		j = i + 3
+	}
 	for k := i; k < j; k++ {
 		w := s.word(k)
 		if w == "với" || w == "cùng" {
 			end := k + 1
-			for end < j && (s.mentAt[end] >= 0 || s.word(end) == "và" || end == k+1) {
+			for end < len(s.toks.T) && (s.mentAt[end] >= 0 || s.word(end) == "và" || end == k+1) {
 				end++
 			}
 			x.collect(s, c, k+1, end, &sd, true)
@@ -592,7 +688,7 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 			if pass == 0 && (d.Start < clo || d.End > chi) {
 				continue
 			}
-			if x.reportDate(s, d) || x.sinceDate(s, d) {
+			if x.reportDate(s, d) || x.sinceDate(s, d) || x.embeddedAfter(s, t, d) {
 				continue
 			}
 			dd := dist(d, tpos)
@@ -636,6 +732,26 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 	return timex.Date{Year: c.pub.Year, Month: c.pub.Month}, false, false, timex.Deictic
 }
 
+// embeddedAfter: a date after the trigger inside a phrase about something
+// else ("chúc mừng chiến thắng của ông Moon trong cuộc bầu cử ngày 9/5").
+func (x *Extractor) embeddedAfter(s *sentence, t *trigger, d timex.Expr) bool {
+	end := s.toks.T[t.end-1].End
+	if d.Start < end {
+		return false
+	}
+	words := 0
+	for k := t.end; k < len(s.toks.T) && s.toks.T[k].Start < d.Start; k++ {
+		words++
+		switch s.word(k) {
+		case "của", "về", "trong", "trên":
+			if s.mentAt[k] < 0 {
+				return true
+			}
+		}
+	}
+	return words > 14
+}
+
 // sinceDate: "kể từ tháng 10-2024" starts a span; it is not the event's.
 func (x *Extractor) sinceDate(s *sentence, d timex.Expr) bool {
 	for k := range s.toks.T {
@@ -672,7 +788,11 @@ func (x *Extractor) reportDate(s *sentence, d timex.Expr) bool {
 		if s.toks.T[k].Start < d.End {
 			continue
 		}
-		// The first token after the expression.
+		// The first token after the expression, or after the subject
+		// that follows it ("ngày 30/5, Triều Tiên tuyên bố").
+		if mi := s.mentAt[k]; mi >= 0 && s.mentions[mi].end < len(s.toks.T) {
+			k = s.mentions[mi].end
+		}
 		if s.cues[k].bits&cReporting != 0 {
 			return true
 		}

@@ -267,7 +267,7 @@ func (s *sentence) nominal(t *trigger) bool {
 func (s *sentence) predicated(t *trigger) bool {
 	for k := t.start - 1; k >= 0 && k >= t.start-3; k-- {
 		switch s.word(k) {
-		case "ra", "gửi", "có", "đạt", "ký", "công", "bố", "nhắc", "lại", "nêu":
+		case "ra", "gửi", "có", "đạt", "ký", "công", "bố", "nhắc", "lại", "nêu", "áp", "đặt", "ban", "thông", "qua", "dụng", "triển":
 			return true
 		}
 	}
@@ -375,6 +375,14 @@ func (x *Extractor) negated(s *sentence, cs int, t *trigger) bool {
 	}
 	if lo < ts-7 {
 		lo = ts - 7
+	}
+	// A negation does not reach over "và" or a comma into the next verb:
+	// "không cho phép X khiêu khích và phản đối Triều Tiên".
+	for k := ts - 1; k > lo; k-- {
+		if s.word(k) == "và" && s.mentAt[k] < 0 || s.toks.T[k].Break && strings.Contains(s.toks.Gap(k), ",") {
+			lo = k
+			break
+		}
 	}
 	for k := lo; k < ts; k++ {
 		b := s.cues[k].bits

@@ -224,7 +224,8 @@ func sameEvent(a, b *draft) bool {
 			return false
 		}
 	} else {
-		if !overlap(countriesOf(a.subj), countriesOf(b.subj)) {
+		// Two states condemning one launch are two events.
+		if !equalSets(countriesOf(a.subj), countriesOf(b.subj)) {
 			return false
 		}
 		ra, rb := countriesOf(a.obj), countriesOf(b.obj)

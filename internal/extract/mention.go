@@ -161,6 +161,7 @@ type sentence struct {
 	trigs    []trigger
 	channels []channelAt
 	dates    []timex.Expr
+	topic    []bool // per token: inside a "về ..." phrase (lazily built)
 }
 
 // channelAt is a recurring mechanism named in a sentence.
