@@ -76,6 +76,11 @@ func commands() []command {
 		{"eval", "score extracted events against a gold file", (*Main).runEval},
 		{"actors", "look up how a name or title resolves (`actors lookup`), or list stored actors", (*Main).runActors},
 		{"dict", "validate the dictionaries (`dict check`) or show their size (`dict stats`)", (*Main).runDict},
+		{"ingest", "extract documents and store their events in the database", (*Main).runIngest},
+		{"events", "list stored events (filters: actor, with, type, dates, ...), or `events show ID`", (*Main).runEvents},
+		{"search", "search the stored sentences and titles, without diacritics if you like", (*Main).runSearch},
+		{"channels", "list diplomatic channels with their sessions, or one channel's sessions", (*Main).runChannels},
+		{"export", "write stored events as JSON Lines, CSV or POLECAT", (*Main).runExport},
 	}
 }
 

@@ -54,28 +54,93 @@ const (
 func (d *Dictionary) Resolve(text, date string) []Resolution {
 	var t Tokens
 	t.Tokenize(normalize(text))
-	var ms []Match
-	d.Actors.All(&t, func(m Match) { ms = append(ms, m) })
-
 	var out []Resolution
-	next := 0 // first token not yet resolved
-	for k := 0; k < len(ms); k++ {
-		m := ms[k]
-		out = append(out, d.resolveUnknown(&t, next, m.Start)...)
-		next = m.End
-		if k+1 < len(ms) && ms[k+1].Start == m.End && !t.T[m.End].Break {
-			if rs := d.resolveTitleCountry(&t, m, ms[k+1], date); rs != nil {
-				out = append(out, rs...)
-				next = ms[k+1].End
-				k++
+	for i := 0; i < len(t.T); {
+		m := d.Actors.Longest(&t, i)
+		if m.End > i && !shortOnly(m) {
+			if m.End < len(t.T) && !t.T[m.End].Break {
+				if n := d.Actors.Longest(&t, m.End); n.End > n.Start {
+					if rs := d.resolveTitleCountry(&t, m, n, date); rs != nil {
+						out = append(out, rs...)
+						i = n.End
+						continue
+					}
+				}
+			}
+			out = append(out, d.resolveMatch(&t, m, date)...)
+			i = m.End
+			continue
+		}
+		// A person's surname alone resolves only within a document, so a
+		// capitalised run is read as a whole name first: "Hồ Mẫn Nhi" is
+		// not Hu Jintao.
+		if t.T[i].Upper {
+			j := d.nameRun(&t, i)
+			raw := t.Text(i, j)
+			if name, ok := d.pinyinName(&t, i, j); ok {
+				out = append(out, Resolution{Text: raw, Kind: Person, Name: name, Rule: RuleHanviet, Transliterated: true})
+				i = j
+				continue
+			}
+			if m.End == i && isASCII(raw) {
+				out = append(out, Resolution{Text: raw, Kind: Person, Name: raw, Rule: RuleRomanised})
+				i = j
 				continue
 			}
 		}
-		for _, tg := range m.Targets {
-			out = append(out, d.resolveTarget(t.Text(m.Start, m.End), tg, date)...)
+		if m.End > i {
+			out = append(out, d.resolveMatch(&t, m, date)...)
+			i = m.End
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// shortOnly reports whether every reading of m is a short form.
+func shortOnly(m Match) bool {
+	for _, tg := range m.Targets {
+		if tg.Field != FieldShort {
+			return false
 		}
 	}
-	return append(out, d.resolveUnknown(&t, next, len(t.T))...)
+	return true
+}
+
+// nameRun returns the end of the run of capitalised tokens from i that no
+// dictionary alias interrupts.
+func (d *Dictionary) nameRun(t *Tokens, i int) int {
+	j := i + 1
+	for j < len(t.T) && t.T[j].Upper && !t.T[j].Break {
+		if m := d.Actors.Longest(t, j); m.End > j && !shortOnly(m) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// resolveMatch gives the readings of one dictionary phrase, one per entry.
+func (d *Dictionary) resolveMatch(t *Tokens, m Match, date string) []Resolution {
+	var out []Resolution
+	raw := t.Text(m.Start, m.End)
+	for k, tg := range m.Targets {
+		if seenEntry(m.Targets[:k], tg.Entry) {
+			continue // "Pháp" is both an alias and the short form of France
+		}
+		out = append(out, d.resolveTarget(raw, tg, date)...)
+	}
+	return out
+}
+
+func seenEntry(ts []Target, e *Entry) bool {
+	for _, tg := range ts {
+		if tg.Entry == e {
+			return true
+		}
+	}
+	return false
 }
 
 func normalize(s string) string {
@@ -136,7 +201,7 @@ func (d *Dictionary) resolveTitleCountry(t *Tokens, a, b Match, date string) []R
 		rule = RuleInstitution
 	}
 	return []Resolution{{Text: raw, Kind: office.Kind, ID: office.ID, Name: office.Name, Country: state.ID,
-		Sector: office.Sector, Title: office.Name, Rule: rule, Entry: office}}
+		Sector: office.Sector, Rule: rule, Entry: office}}
 }
 
 // firstOf returns the first alias target of kind k1 or k2.
@@ -174,30 +239,6 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// resolveUnknown reads the capitalised runs of tokens [i, j) that no
-// dictionary phrase covered.
-func (d *Dictionary) resolveUnknown(t *Tokens, i, j int) []Resolution {
-	var out []Resolution
-	for i < j {
-		if !t.T[i].Upper {
-			i++
-			continue
-		}
-		k := i + 1
-		for k < j && t.T[k].Upper && !t.T[k].Break {
-			k++
-		}
-		raw := t.Text(i, k)
-		if name, ok := d.pinyinName(t, i, k); ok {
-			out = append(out, Resolution{Text: raw, Kind: Person, Name: name, Rule: RuleHanviet, Transliterated: true})
-		} else if isASCII(raw) {
-			out = append(out, Resolution{Text: raw, Kind: Person, Name: raw, Rule: RuleRomanised})
-		}
-		i = k
-	}
-	return out
 }
 
 // pinyinName writes a Chinese name of 2 or 3 Sino-Vietnamese syllables in

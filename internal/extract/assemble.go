@@ -119,6 +119,13 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 				continue
 			}
 			if e := b.short(dict.Person); e != nil && x.titledBefore(s, b.start) {
+				// "Thứ trưởng ... Park Min-su": a common surname that starts a
+				// longer unknown name.
+				if j := s.nameRun(b.end); j > b.end && !s.toks.T[b.end].Break {
+					persons = append(persons, pm{start: b.start, end: j})
+					i = j - 1
+					continue
+				}
 				if a, ok := c.recall(s.word(b.start)); ok && b.end == b.start+1 {
 					persons = append(persons, pm{b.start, b.end, a, nil, true})
 				} else if b.end == b.start+1 && len(b.targets) == 1 {

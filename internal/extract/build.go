@@ -688,7 +688,9 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 			if pass == 0 && (d.Start < clo || d.End > chi) {
 				continue
 			}
-			if x.reportDate(s, d) || x.sinceDate(s, d) || x.embeddedAfter(s, t, d) {
+			if rc := x.reportCue(s, d); rc >= 0 && !(rc < t.start && s.cues[rc].end >= t.start) || x.sinceDate(s, d) || x.embeddedAfter(s, t, d) {
+				// A report's date dates the event only when the report is
+				// the act: "ngày 1/12, Hàn Quốc công bố trừng phạt ...".
 				continue
 			}
 			dd := dist(d, tpos)
@@ -728,6 +730,9 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 	}
 	if !c.ref.IsZero() {
 		return c.ref, false, false, timex.SameDay
+	}
+	if !c.anchor.IsZero() {
+		return c.anchor, false, false, timex.SameDay
 	}
 	return timex.Date{Year: c.pub.Year, Month: c.pub.Month}, false, false, timex.Deictic
 }
@@ -783,7 +788,12 @@ func (x *Extractor) pastMarker(s *sentence, cs, ts int) bool {
 }
 
 // reportDate: a date followed by a reporting verb, or inside "Theo ... ngày".
-func (x *Extractor) reportDate(s *sentence, d timex.Expr) bool {
+func (x *Extractor) reportDate(s *sentence, d timex.Expr) bool { return x.reportCue(s, d) >= 0 }
+
+// reportCue returns the token of the reporting verb a date belongs to
+// ("ngày 21/6 cho biết", "ngày 30/5, Triều Tiên tuyên bố"), len(tokens)
+// for a "Theo X ngày D" source, or -1.
+func (x *Extractor) reportCue(s *sentence, d timex.Expr) int {
 	for k := range s.toks.T {
 		if s.toks.T[k].Start < d.End {
 			continue
@@ -794,10 +804,10 @@ func (x *Extractor) reportDate(s *sentence, d timex.Expr) bool {
 			k = s.mentions[mi].end
 		}
 		if s.cues[k].bits&cReporting != 0 {
-			return true
+			return k
 		}
 		if k+1 < len(s.toks.T) && s.cues[k+1].bits&cReporting != 0 && (s.word(k) == "đã" || s.word(k) == "cũng") {
-			return true
+			return k + 1
 		}
 		break
 	}
@@ -814,11 +824,11 @@ func (x *Extractor) reportDate(s *sentence, d timex.Expr) bool {
 				}
 			}
 			if gapOK {
-				return true
+				return len(s.toks.T)
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // locationOf: "tại Seoul", "ở Bình Nhưỡng", "đến Mátxcơva", "thăm Seoul".

@@ -319,11 +319,13 @@ func (x *Extractor) independentNominal(s *sentence, t *trigger, dates []timex.Ex
 		}
 	}
 	for _, d := range dates {
-		if d.Start >= end && d.Start < limit && d.Start-end < 60 && d.Date.Precision() >= 2 {
+		if d.Start >= end && d.Start < limit && d.Start-end < 140 && d.Date.Precision() >= 2 {
 			return true
 		}
 	}
-	return false
+	// "hội nghị thượng đỉnh giữa lãnh đạo Hàn Quốc và Nhật Bản": a meeting
+	// named with its own sides.
+	return ev == "CONSULT" && x.ownParticipants(s, t) && s.word(t.end) != "với"
 }
 
 // governsAll: triggers whose clause is all their own content: what is

@@ -45,6 +45,7 @@ type Result struct {
 // docContext is what a reader remembers while reading one article.
 type docContext struct {
 	pub, ref    timex.Date
+	anchor      timex.Date // the article's own day: its first date near publication
 	persons     []personRef
 	pair        []sukien.Actor // the sides of the last meeting
 	pairPersons []sukien.Actor
@@ -86,6 +87,7 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 		sents[i] = s
 	}
 
+	c.anchor = anchorDate(td, pub)
 	var drafts []draft
 	for i, s := range sents {
 		x.findTriggers(s)
@@ -109,6 +111,39 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 		res.Events = append(res.Events, x.record(doc, td, d))
 	}
 	return res
+}
+
+// anchorDate finds the day the article is about: the first full date in
+// its body that falls in the ten days up to publication. Events told
+// without a date of their own are dated by it before the month of
+// publication is used.
+func anchorDate(td *text.Doc, pub timex.Date) timex.Date {
+	if pub.Precision() < 3 {
+		return timex.Date{}
+	}
+	lo := pub.AddDays(-10)
+	hi := pub.AddDays(1)
+	for i, ts := range td.Sentences {
+		if ts.Kind != text.Body {
+			continue
+		}
+		for _, e := range timex.Find(td.Sentence(i), pub, timex.Date{}) {
+			if e.Rel.Kind() == timex.Absolute && e.Date.Precision() == 3 && !before(e.Date, lo) && !before(hi, e.Date) {
+				return e.Date
+			}
+		}
+	}
+	return timex.Date{}
+}
+
+func before(a, b timex.Date) bool {
+	if a.Year != b.Year {
+		return a.Year < b.Year
+	}
+	if a.Month != b.Month {
+		return a.Month < b.Month
+	}
+	return a.Day < b.Day
 }
 
 // updateContext carries the sentence's date, sides and launcher forward.

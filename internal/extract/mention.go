@@ -237,8 +237,11 @@ func (s *sentence) isNameToken(i int) bool {
 // (i itself when there is none).
 func (s *sentence) nameRun(i int) int {
 	j := i
-	for j < len(s.toks.T) && j-i < 5 && s.isNameToken(j) {
-		if j > i && s.toks.T[j].Break {
+	for j < len(s.toks.T) && j-i < 5 {
+		t := s.toks.T[j]
+		// "Hong-kyun": a hyphenated given name goes on in lower case.
+		glued := j > i && t.Hyphen && !t.Number && s.baseAt[j] < 0
+		if !s.isNameToken(j) && !glued || j > i && t.Break {
 			break
 		}
 		j++

@@ -1,0 +1,314 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sukien/sukien"
+	"github.com/sukien/sukien/internal/demo"
+	"github.com/sukien/sukien/internal/dict"
+	"github.com/sukien/sukien/internal/eval"
+)
+
+var (
+	loadOnce sync.Once
+	testX    *Extractor
+)
+
+func extractor(t testing.TB) *Extractor {
+	loadOnce.Do(func() {
+		d, errs := dict.Load()
+		if d == nil {
+			t.Fatalf("dictionary: %v", errs)
+		}
+		testX = New(d)
+	})
+	return testX
+}
+
+func codes(as []sukien.Actor) string {
+	var out []string
+	for _, a := range as {
+		if a.Country != "" && !strings.Contains(strings.Join(out, ","), a.Country) {
+			out = append(out, a.Country)
+		}
+	}
+	return strings.Join(out, ",")
+}
+
+func personsOf(ev sukien.Event) []string {
+	var out []string
+	for _, a := range append(append([]sukien.Actor{}, ev.Actor...), ev.Recipient...) {
+		if a.Kind == sukien.KindPerson {
+			out = append(out, a.Name)
+		}
+	}
+	return out
+}
+
+// find returns the first event of type typ, or fails.
+func find(t *testing.T, evs []sukien.Event, typ string) sukien.Event {
+	t.Helper()
+	for _, ev := range evs {
+		if ev.Event == typ {
+			return ev
+		}
+	}
+	t.Fatalf("no %s event among %d: %s", typ, len(evs), dump(evs))
+	return sukien.Event{}
+}
+
+func dump(evs []sukien.Event) string {
+	var b strings.Builder
+	for _, ev := range evs {
+		b.WriteString("\n  " + ev.Event + " " + codes(ev.Actor) + " -> " + codes(ev.Recipient) + " " + deref(ev.Date) + " | " + ev.Sentence)
+	}
+	return b.String()
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "null"
+	}
+	return *s
+}
+
+func sides(ev sukien.Event) map[string]bool {
+	m := map[string]bool{}
+	for _, a := range append(append([]sukien.Actor{}, ev.Actor...), ev.Recipient...) {
+		m[a.Country] = true
+	}
+	return m
+}
+
+func TestEventCoding(t *testing.T) {
+	x := extractor(t)
+	cases := []struct {
+		name, published, text string
+		event, actor, recip   string // recipient "" is not checked; for symmetric types actor lists all sides
+		date                  string
+		mode                  string
+		persons               []string
+		location              string
+	}{
+		{name: "phone call with counterpart", published: "2024-03-05",
+			text:  "Ngoại trưởng Hàn Quốc Cho Tae-yul hôm 4/3 đã điện đàm với người đồng cấp Nhật Bản Kamikawa Yoko về tình hình bán đảo.",
+			event: "CONSULT", actor: "JPN,KOR", date: "2024-03-04", mode: "phone", persons: []string{"Cho Tae-yul", "Yoko Kamikawa"}},
+		{name: "meeting in a capital", published: "2019-06-21",
+			text:  "Chủ tịch Trung Quốc Tập Cận Bình ngày 20/6 đã hội đàm với nhà lãnh đạo Triều Tiên Kim Jong-un tại Bình Nhưỡng.",
+			event: "CONSULT", actor: "CHN,PRK", date: "2019-06-20", mode: "visit", location: "Pyongyang"},
+		{name: "announced meeting is AGREE", published: "2018-05-11",
+			text:  "Tổng thống Mỹ Donald Trump cho biết ông sẽ gặp Chủ tịch Triều Tiên Kim Jong-un tại Singapore vào ngày 12/6.",
+			event: "AGREE", actor: "PRK,USA", date: "2018-06-12"},
+		{name: "missile launch", published: "2022-11-18",
+			text:  "Triều Tiên sáng 18/11 đã phóng một tên lửa đạn đạo xuyên lục địa ra vùng biển phía đông.",
+			event: "MOBILIZE", actor: "PRK", date: "2022-11-18", mode: "weapons"},
+		{name: "condemnation of the launch", published: "2022-11-18",
+			text:  "Triều Tiên sáng 18/11 đã phóng một tên lửa đạn đạo. Nhật Bản mạnh mẽ lên án hành động này.",
+			event: "ACCUSE", actor: "JPN", recip: "PRK", date: "2022-11-18"},
+		{name: "request", published: "2023-07-02",
+			text:  "Ngày 1/7, Bộ Ngoại giao Hàn Quốc kêu gọi Triều Tiên quay lại bàn đàm phán.",
+			event: "REQUEST", actor: "KOR", recip: "PRK", date: "2023-07-01"},
+		{name: "joint drill is cooperation", published: "2024-06-28",
+			text:  "Hàn Quốc, Mỹ và Nhật Bản ngày 27/6 đã tiến hành cuộc tập trận chung ba bên đầu tiên.",
+			event: "COOPERATE", actor: "JPN,KOR,USA", date: "2024-06-27"},
+		{name: "compound names the sides", published: "2024-05-28",
+			text:  "Hội nghị thượng đỉnh Hàn-Trung-Nhật đã diễn ra tại Seoul ngày 27/5.",
+			event: "CONSULT", actor: "CHN,JPN,KOR", date: "2024-05-27", mode: "multilateral", location: "Seoul"},
+		{name: "title resolves through terms of office", published: "2019-07-01",
+			text:  "Tổng thống Hàn Quốc ngày 30/6 đã gặp Tổng thống Mỹ tại Bàn Môn Điếm.",
+			event: "CONSULT", actor: "KOR,USA", date: "2019-06-30", persons: []string{"Moon Jae-in", "Donald Trump"}},
+		{name: "unknown Chinese name is transliterated", published: "2030-02-02",
+			text:  "Thứ trưởng Ngoại giao Hàn Quốc Park Min-su ngày 1/2 đã gặp người đồng cấp Trung Quốc Tôn Vệ Đông tại Seoul.",
+			event: "CONSULT", actor: "CHN,KOR", date: "2030-02-01", persons: []string{"Sun Weidong", "Park Min-su"}},
+		{name: "old tone marks", published: "2018-04-28",
+			text:  "Hai nhà lãnh đạo Hàn Quốc và Triều Tiên ngày 27/4 đã nhất trí thoả thuận hoà bình.",
+			event: "AGREE", actor: "KOR,PRK", date: "2018-04-27"},
+		{name: "word-segmented text", published: "2018-09-19",
+			text:  "Tổng_thống Hàn_Quốc Moon_Jae-in ngày 18/9 đã hội_đàm với Chủ_tịch Triều_Tiên Kim_Jong-un tại Bình_Nhưỡng.",
+			event: "CONSULT", actor: "KOR,PRK", date: "2018-09-18", persons: []string{"Moon Jae-in", "Kim Jong-un"}},
+		{name: "sanction", published: "2023-12-02",
+			text:  "Sáng 1/12, Bộ Ngoại giao Hàn Quốc công bố trừng phạt 11 cá nhân Triều Tiên.",
+			event: "SANCTION", actor: "KOR", recip: "PRK", date: "2023-12-01"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res := x.Extract(sukien.Document{ID: "t", Published: tc.published, Text: tc.text})
+			ev := find(t, res.Events, tc.event)
+			got := sides(ev)
+			for _, c := range strings.Split(tc.actor, ",") {
+				if !got[c] {
+					t.Errorf("sides %v lack %s%s", got, c, dump(res.Events))
+				}
+			}
+			if sukien.Symmetric(tc.event) && len(got) != len(strings.Split(tc.actor, ",")) {
+				t.Errorf("sides %v, want exactly %s", got, tc.actor)
+			}
+			if tc.recip != "" && !strings.Contains(codes(ev.Recipient), tc.recip) {
+				t.Errorf("recipient %s, want %s", codes(ev.Recipient), tc.recip)
+			}
+			if deref(ev.Date) != tc.date {
+				t.Errorf("date %s, want %s", deref(ev.Date), tc.date)
+			}
+			if tc.mode != "" && ev.Mode != tc.mode {
+				t.Errorf("mode %q, want %q", ev.Mode, tc.mode)
+			}
+			ps := strings.Join(personsOf(ev), "|")
+			for _, p := range tc.persons {
+				if !strings.Contains(ps, p) {
+					t.Errorf("persons %q lack %q", ps, p)
+				}
+			}
+			if tc.location != "" && (ev.Location == nil || ev.Location.Name != tc.location) {
+				t.Errorf("location %+v, want %s", ev.Location, tc.location)
+			}
+			if ev.Sentence == "" || ev.End <= ev.Start {
+				t.Errorf("no evidence: %q %d-%d", ev.Sentence, ev.Start, ev.End)
+			}
+		})
+	}
+}
+
+func TestNoEvent(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"Hàn Quốc không tổ chức cuộc gặp nào với Triều Tiên trong tháng này.",
+		"Nếu Triều Tiên phóng tên lửa, Nhật Bản sẽ có thể lên án mạnh mẽ.",
+		"Giới phân tích cho rằng Mỹ có thể sẽ gặp Triều Tiên vào năm sau.",
+		"Các biện pháp giải pháp hòa bình đã được bàn tới.",
+	} {
+		res := x.Extract(sukien.Document{ID: "t", Published: "2020-01-10", Text: text})
+		if len(res.Events) > 0 {
+			t.Errorf("%q: want no event, got %s", text, dump(res.Events))
+		}
+	}
+}
+
+func TestRelatedStoriesAreNotRead(t *testing.T) {
+	x := extractor(t)
+	text := "Hàn Quốc và Nhật Bản điện đàm\n\nNgoại trưởng Hàn Quốc Park Jin ngày 3/3 đã điện đàm với người đồng cấp Nhật Bản Hayashi Yoshimasa.\n\nTin cùng chuyên mục\nTriều Tiên phóng tên lửa ra biển\nNga và Trung Quốc tập trận chung\n"
+	res := x.Extract(sukien.Document{ID: "t", Published: "2023-03-04", Text: text})
+	for _, ev := range res.Events {
+		if ev.Event == "MOBILIZE" || ev.Event == "COOPERATE" {
+			t.Errorf("event from the related-stories list: %s", dump([]sukien.Event{ev}))
+		}
+	}
+	find(t, res.Events, "CONSULT")
+}
+
+func TestRepeatedMentionsMerge(t *testing.T) {
+	x := extractor(t)
+	text := "Ngày 10/4, Ngoại trưởng Mỹ Antony Blinken đã điện đàm với người đồng cấp Hàn Quốc Park Jin. " +
+		"Trong cuộc điện đàm, hai bên thảo luận về Triều Tiên. " +
+		"Cuộc điện đàm giữa ông Blinken và ông Park kéo dài 30 phút."
+	res := x.Extract(sukien.Document{ID: "t", Published: "2023-04-11", Text: text})
+	n := 0
+	for _, ev := range res.Events {
+		if ev.Event == "CONSULT" {
+			n++
+			if ev.Mentions < 2 {
+				t.Errorf("mentions = %d, want the repeats counted", ev.Mentions)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d CONSULT records, want 1:%s", n, dump(res.Events))
+	}
+}
+
+func TestStreamKeepsInputOrder(t *testing.T) {
+	x := extractor(t)
+	var docs []sukien.Document
+	for _, line := range bytes.Split(bytes.TrimSpace(demo.Docs), []byte("\n")) {
+		var d sukien.Document
+		if err := json.Unmarshal(line, &d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	in := make(chan Job)
+	go func() {
+		defer close(in)
+		for i := 0; i < 3; i++ {
+			for _, d := range docs {
+				in <- Job{Doc: d}
+			}
+		}
+	}()
+	var got []string
+	err := x.Stream(context.Background(), 4, in, func(d Done) error {
+		got = append(got, d.Doc.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3*len(docs) {
+		t.Fatalf("%d results, want %d", len(got), 3*len(docs))
+	}
+	for i, id := range got {
+		if id != docs[i%len(docs)].ID {
+			t.Fatalf("result %d is %s, want %s", i, id, docs[i%len(docs)].ID)
+		}
+	}
+}
+
+// TestDemoGold scores the built-in demo corpus against its gold: a floor
+// that catches regressions in any stage.
+func TestDemoGold(t *testing.T) {
+	rep := scoreCorpus(t, demo.Docs, demo.Gold)
+	t.Logf("demo corpus: P=%.3f R=%.3f F1=%.3f (no date F1=%.3f), persons F1=%.3f, evidence %.3f",
+		rep.All.Precision, rep.All.Recall, rep.All.F1, rep.NoDate.F1, rep.Persons.F1, rep.Evidence)
+	if rep.All.F1 < 0.45 || rep.NoDate.F1 < 0.6 || rep.Persons.F1 < 0.75 {
+		t.Errorf("demo corpus scores fell: F1=%.3f no-date F1=%.3f persons F1=%.3f", rep.All.F1, rep.NoDate.F1, rep.Persons.F1)
+	}
+}
+
+// TestDevGold scores the real-article dev set when ../shared is present.
+func TestDevGold(t *testing.T) {
+	docs, err := os.ReadFile("../../../shared/eval/dev/docs.jsonl")
+	if err != nil {
+		t.Skip("dev set not present:", err)
+	}
+	gold, err := os.ReadFile("../../../shared/eval/dev/gold.jsonl")
+	if err != nil {
+		t.Skip("dev gold not present:", err)
+	}
+	rep := scoreCorpus(t, docs, gold)
+	t.Logf("dev set: P=%.3f R=%.3f F1=%.3f (no date F1=%.3f), persons F1=%.3f, evidence %.3f",
+		rep.All.Precision, rep.All.Recall, rep.All.F1, rep.NoDate.F1, rep.Persons.F1, rep.Evidence)
+	if rep.All.F1 < 0.55 || rep.Persons.F1 < 0.7 {
+		t.Errorf("dev set scores fell: F1=%.3f persons F1=%.3f", rep.All.F1, rep.Persons.F1)
+	}
+}
+
+func scoreCorpus(t *testing.T, docsJSONL, goldJSONL []byte) eval.Report {
+	x := extractor(t)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	for _, line := range bytes.Split(bytes.TrimSpace(docsJSONL), []byte("\n")) {
+		var d sukien.Document
+		if err := json.Unmarshal(line, &d); err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range x.Extract(d).Events {
+			if err := enc.Encode(ev); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	gold, err := eval.Read(bytes.NewReader(goldJSONL), "gold")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred, err := eval.Read(&buf, "pred")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eval.Score(gold, pred)
+}
