@@ -32,34 +32,44 @@ RESULTS=$OUT/results.txt
 
 say() { printf '%s\n' "$*" | tee -a "$RESULTS" >&2; }
 
-# measure NAME CMD... runs CMD (a shell string, so it may hold a pipe), its
-# output to $OUT/NAME.out, and sets WALL (seconds) and RSS (MiB, peak of the
-# process tree's largest member as GNU time reports it).
+# measure NAME CMD runs CMD (a shell string, so it may hold a pipe) with
+# its output in $OUT/NAME.out and sets WALL and CPU (user+system seconds,
+# children included) and RSS (MiB: the peak of the largest process).
 if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%e' true 2>/dev/null; then
 	measure() {
-		local name=$1 cmd=$2
-		/usr/bin/time -f '%e %M' -o "$OUT/$name.time" bash -c "$cmd" >"$OUT/$name.out" 2>"$OUT/$name.err" ||
+		local name=$1 cmd=$2 user sys rss_kb
+		/usr/bin/time -f '%e %U %S %M' -o "$OUT/$name.time" bash -c "$cmd" >"$OUT/$name.out" 2>"$OUT/$name.err" ||
 			{ say "$name failed: $(tail -n 3 "$OUT/$name.err")"; return 1; }
-		read -r WALL RSS_KB < <(tail -n 1 "$OUT/$name.time")
-		RSS=$((RSS_KB / 1024))
+		read -r WALL user sys rss_kb < <(tail -n 1 "$OUT/$name.time")
+		CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
+		RSS=$((rss_kb / 1024))
 	}
 else
-	# Fallback: bash's clock and /proc polling of the command's VmHWM.
+	# Fallback: bash's time keyword and /proc polling of VmHWM.
+	descendants() {
+		local p
+		for p in $(pgrep -P "$1" 2>/dev/null || true); do
+			echo "$p"
+			descendants "$p"
+		done
+	}
 	measure() {
-		local name=$1 cmd=$2 start end pid peak=0 hwm
-		start=$(date +%s%N)
-		bash -c "$cmd" >"$OUT/$name.out" 2>"$OUT/$name.err" &
+		local name=$1 cmd=$2 pid peak=0 hwm p user sys
+		(
+			TIMEFORMAT='%R %U %S'
+			time bash -c "$cmd" >"$OUT/$name.out" 2>"$OUT/$name.err"
+		) 2>"$OUT/$name.time" &
 		pid=$!
 		while kill -0 "$pid" 2>/dev/null; do
-			for p in $pid $(pgrep -P "$pid" 2>/dev/null || true); do
-				hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
-				((${hwm:-0} > peak)) && peak=$hwm
+			for p in $(descendants "$pid"); do
+				hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
+				if ((${hwm:-0} > peak)); then peak=$hwm; fi
 			done
 			sleep 0.05
 		done
 		wait "$pid" || { say "$name failed: $(tail -n 3 "$OUT/$name.err")"; return 1; }
-		end=$(date +%s%N)
-		WALL=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
+		read -r WALL user sys < <(tail -n 1 "$OUT/$name.time")
+		CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
 		RSS=$((peak / 1024))
 	}
 fi
@@ -83,7 +93,7 @@ latency() {
 div() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1f", a / b; else print "-"}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}'; }
 
-say "# sukien bench: N=$N SEED=$SEED, $CORES cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(go version | cut -d' ' -f3), $(date -u +%Y-%m-%dT%H:%MZ)"
+say "# sukien bench: N=$N SEED=$SEED, $CORES cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(go version | cut -d' ' -f3), $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 go build -o "$OUT/sukien" ./cmd/sukien
 BIN=$OUT/sukien
@@ -107,23 +117,28 @@ awk '/^(alias|short|contextual):/ {
 }' internal/dict/data/*.dict | sort -u >"$PATTERNS"
 say "grep patterns: $(wc -l <"$PATTERNS") phrases in $PATTERNS"
 
-printf -v ROW '%-34s %9s %10s %9s %8s %9s\n' "measurement" "wall s" "docs/s" "MB/s" "RSS MiB" "vs grep"
-TABLE=$ROW
+# row LABEL appends the last measurement to the table: rates per wall
+# second, documents per CPU second (the per-core rate, robust to other load
+# on the machine), and the wall time as a multiple of grep's.
+FMT='%-32s %7s %7s %9s %7s %10s %7s %7s\n'
+printf -v TABLE "$FMT" "measurement" "wall s" "cpu s" "docs/s" "MB/s" "docs/cpu-s" "RSS MiB" "x grep"
+row() {
+	local r
+	printf -v r "$FMT" "$1" "$WALL" "$CPU" "$(div "$N" "$WALL")" "$(div "$MB" "$WALL")" "$(div "$N" "$CPU")" "$RSS" "$(ratio "$WALL" "${GREP_WALL:-$WALL}")"
+	TABLE+=$r
+}
 
 measure grep "LC_ALL=C grep -o -F -f '$PATTERNS' '$CORPUS'/*.jsonl | wc -l"
 GREP_WALL=$WALL
-printf -v ROW '%-34s %9s %10s %9s %8s %9s\n' "grep -o -F -f PATTERNS | wc -l" "$WALL" "$(div "$N" "$WALL")" "$(div "$MB" "$WALL")" "$RSS" "1.00"
-TABLE+=$ROW
+row "grep -o -F -f PATTERNS | wc -l"
 say "grep: $(tr -d ' ' <"$OUT/grep.out") matches in ${WALL}s"
 
 for w in 1 "$CORES"; do
 	if [[ $w == 1 ]]; then procs=1; else procs=$CORES; fi
 	measure "extract-$w" "GOMAXPROCS=$procs '$BIN' extract --workers $w '$CORPUS'"
 	events=$(wc -l <"$OUT/extract-$w.out")
-	printf -v ROW '%-34s %9s %10s %9s %8s %9s\n' "sukien extract, $w core(s)" "$WALL" "$(div "$N" "$WALL")" "$(div "$MB" "$WALL")" "$RSS" "$(ratio "$WALL" "$GREP_WALL")"
-	TABLE+=$ROW
-	PER_CORE=$(div "$(div "$N" "$WALL")" "$w")
-	say "extract --workers $w: $events events in ${WALL}s, peak RSS ${RSS} MiB, $PER_CORE docs/s per core"
+	row "sukien extract --workers $w"
+	say "extract --workers $w: $events events in ${WALL}s wall, ${CPU}s CPU, peak RSS ${RSS} MiB, $(div "$N" "$CPU") docs per CPU second"
 done
 mv "$OUT/extract-1.out" "$OUT/events.jsonl"
 rm -f "$OUT"/extract-*.out
@@ -135,8 +150,7 @@ has() { grep -qE "^[[:space:]]+$1[[:space:]]" <<<"$HELP"; }
 store_bench() { # store_bench LABEL DSN
 	local label=$1 dsn=$2
 	measure "ingest-$label" "'$BIN' ingest --db '$dsn' '$CORPUS'"
-	printf -v ROW '%-34s %9s %10s %9s %8s %9s\n' "sukien ingest ($label)" "$WALL" "$(div "$N" "$WALL")" "$(div "$MB" "$WALL")" "$RSS" "$(ratio "$WALL" "$GREP_WALL")"
-	TABLE+=$ROW
+	row "sukien ingest ($label)"
 	say "ingest into $label: ${WALL}s, peak RSS ${RSS} MiB"
 	if has events; then
 		latency "events-$label" "$BIN" events --db "$dsn" --actor KOR --format jsonl
@@ -165,6 +179,7 @@ else
 	say "skipped ingest, events and search: no \`sukien ingest\` command in this build"
 fi
 
+say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 say ""
 printf '%s' "$TABLE" | tee -a "$RESULTS"
 echo "results in $RESULTS" >&2

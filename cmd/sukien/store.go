@@ -88,7 +88,9 @@ func (r *dictResolver) Resolve(name string) []string {
 		}
 	}
 	for _, tg := range r.d.Actors.LookupKey([]byte(k)) {
-		add(tg.Entry)
+		if tg.Field != dict.FieldContextual { // "miền Nam" means a state only inside an article
+			add(tg.Entry)
+		}
 	}
 	for _, e := range r.names[k] {
 		add(e)

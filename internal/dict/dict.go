@@ -233,6 +233,14 @@ func (d *Dictionary) readStanzas(r io.Reader, name string, user bool) []error {
 			errs = append(errs, err)
 			continue
 		}
+		if s.Get("remove") == "yes" {
+			if old := d.byID[e.Kind+"/"+e.ID]; old != nil {
+				d.remove(old)
+			} else {
+				errs = append(errs, &ParseError{name, s.Line, fmt.Sprintf("remove: no %s %q to remove", e.Kind, e.ID)})
+			}
+			continue
+		}
 		if e.ID == "" {
 			d.Entries = append(d.Entries, e)
 			continue
@@ -240,8 +248,6 @@ func (d *Dictionary) readStanzas(r io.Reader, name string, user bool) []error {
 		key := e.Kind + "/" + e.ID
 		old := d.byID[key]
 		switch {
-		case old != nil && s.Get("remove") == "yes":
-			d.remove(old)
 		case old != nil && s.Get("replace") == "yes":
 			*old = *e
 		case old != nil && user:
@@ -284,6 +290,12 @@ func merge(dst, src *Entry) {
 	dst.Roles = append(dst.Roles, src.Roles...)
 	dst.Near = append(dst.Near, src.Near...)
 	dst.Metonym = dst.Metonym || src.Metonym
+	dst.Ambiguous = dst.Ambiguous || src.Ambiguous
+	for _, f := range []struct{ dst, src *string }{{&dst.Event, &src.Event}, {&dst.Mode, &src.Mode}, {&dst.Cameo, &src.Cameo}, {&dst.Level, &src.Level}} {
+		if *f.src != "" {
+			*f.dst = *f.src
+		}
+	}
 }
 
 func entryOf(s *Stanza) (*Entry, error) {

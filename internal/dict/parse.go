@@ -130,9 +130,6 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 			for err == bufio.ErrBufferFull {
 				_, err = br.ReadSlice('\n')
 			}
-			if err == io.EOF {
-				return nil, errLongLine
-			}
 			return nil, errLongLine
 		}
 		buf = append(buf, chunk...)

@@ -554,11 +554,13 @@ func (x *Extractor) titleChain(s *sentence, b *base, c *docContext, used []bool)
 			a.Title = s.toks.Text(b.start, b.end)
 			c.remember(a, shortsOf(h), titleE.ID)
 			m.kind = mPerson
+			m.fromTitle = true
 			m.actors = []sukien.Actor{a}
 			return m, true
 		}
 		if a, ok := c.recallRole(titleE.ID, code); ok && isOffice(titleE.ID) {
 			m.kind = mPerson
+			m.fromTitle = true
 			m.actors = []sukien.Actor{a}
 			return m, true
 		}

@@ -348,7 +348,12 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		subj.add(inherit.subj...)
 	case e.Event == "CONSULT" && s.nominal(t) && !s.lightVerb(t):
 		// "Hội nghị thượng đỉnh Nga-Triều diễn ra ...", "Cuộc họp có sự
-		// tham dự của A và B": a meeting noun names its own sides.
+		// tham dự của A và B": a meeting noun names its own sides. One
+		// inside a phrase about something else ("tiến trình đàm phán
+		// Mỹ-Triều") is no event unless the sentence tells it happened.
+		if s.hasActorBetween(cs, t.start) >= 0 && !x.independentNominal(s, t, dates) {
+			return draft{}, false
+		}
 		subj = x.nounParticipants(s, c, t, ce)
 		if len(subj.countries()) < 2 {
 			subj = x.subjectOf(s, c, cs, t.start)

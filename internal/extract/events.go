@@ -141,7 +141,34 @@ func (s *sentence) listComma(k int) bool {
 		return false
 	}
 	a, b := s.mentAt[k-1], s.mentAt[k]
-	return a >= 0 && b >= 0 && a != b && s.mentions[a].kind == mCountry && s.mentions[b].kind == mCountry
+	return a >= 0 && b >= 0 && a != b && s.mentions[a].stateLike() && s.mentions[b].stateLike()
+}
+
+// stateLike: a state, or an office named by its state ("Lãnh đạo Hàn
+// Quốc"), which lists of states mix ("Lãnh đạo Hàn Quốc, Trung Quốc và
+// Nhật Bản"); a named person or an organisation before a comma is not a
+// list item but a phrase of its own.
+func (m *mention) stateLike() bool {
+	switch m.kind {
+	case mCountry, mTitle:
+		return !m.isLocation
+	case mPerson:
+		return m.fromTitle
+	case mPlace:
+		return m.place != nil && m.place.Metonym && !m.isLocation
+	}
+	return false
+}
+
+// isActor reports whether a mention can be a side of an event.
+func (m *mention) isActor() bool {
+	switch m.kind {
+	case mCountry, mPerson, mOrg, mTitle, mPair:
+		return !m.isLocation
+	case mPlace:
+		return m.place != nil && m.place.Metonym && !m.isLocation
+	}
+	return false
 }
 
 // hasCue reports whether a cue of the classes starts in [i, j).
@@ -217,7 +244,7 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 	for i, cd := range cands {
 		built[i] = -1
 		_, ce := s.clauseBounds(cd.t.start)
-		if x.negated(s, cd.subjFrom, cd.t) {
+		if x.negated(s, cd.subjFrom, cd.t) || x.purpose(s, cd.subjFrom, cd.t) {
 			continue
 		}
 		var inherit *draft
@@ -235,6 +262,22 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 	return out
 }
 
+// purpose reports a trigger inside a purpose clause ("để tiến trình đàm
+// phán thành công", "nhằm thảo luận"): an aim, not a fact.
+func (x *Extractor) purpose(s *sentence, cs int, t *trigger) bool {
+	// "đến Mátxcơva để thảo luận với ...": a verb after a journey is what
+	// the journey did; only a noun in a purpose clause is a mere aim.
+	if !s.nominal(t) {
+		return false
+	}
+	for k := max(cs, t.start-6); k < t.start; k++ {
+		if w := s.word(k); (w == "để" || w == "nhằm" && k+1 < len(s.toks.T) && s.word(k+1) != "vào") && s.mentAt[k] < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // commaBetween reports a comma (not inside a list of states) between
 // tokens i and j.
 func (s *sentence) commaBetween(i, j int) bool {
@@ -250,8 +293,10 @@ func (s *sentence) commaBetween(i, j int) bool {
 // "chuyến thăm", "hội nghị thượng đỉnh") rather than a verb.
 func (s *sentence) nominal(t *trigger) bool {
 	switch s.word(t.start) {
-	case "cuộc", "vụ", "chuyến", "các", "những", "hội", "phiên", "lần", "thượng", "đối", "lệnh", "biện", "lời":
+	case "cuộc", "vụ", "chuyến", "các", "những", "phiên", "lần", "thượng", "lệnh", "biện", "lời":
 		return true
+	case "hội":
+		return t.end > t.start+1 && s.word(t.start+1) != "đàm" && s.word(t.start+1) != "kiến"
 	}
 	if t.start > 0 {
 		switch s.word(t.start - 1) {
@@ -279,7 +324,7 @@ func (s *sentence) predicated(t *trigger) bool {
 func (s *sentence) lightVerb(t *trigger) bool {
 	for k := t.start - 1; k >= 0 && k >= t.start-3; k-- {
 		switch s.word(k) {
-		case "hành", "hiện", "chức", "có", "thử", "phóng", "dự", "mở", "thành":
+		case "hành", "hiện", "chức", "có", "thử", "phóng", "dự", "mở", "thành", "trì", "tập", "nhóm":
 			// tiến hành, thực hiện, tổ chức, đã có, tham dự, ...
 			return true
 		}

@@ -98,7 +98,7 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 			}
 			continue
 		}
-		ds := x.eventsOf(s, c)
+		ds := splitBilateral(s, x.eventsOf(s, c))
 		if x.explain != nil {
 			x.explainSentence(s, td.Sentences[i].Kind, c, ds)
 		}
@@ -150,7 +150,7 @@ func before(a, b timex.Date) bool {
 func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 	dated, paired := false, false
 	for _, d := range ds {
-		if d.dateExact && d.dateRel.Kind() == timex.Absolute && d.date.Precision() == 3 && !dated {
+		if d.dateExact && (d.dateRel.Kind() == timex.Absolute || d.dateRel.Kind() == timex.Deictic) && d.date.Precision() == 3 && !dated {
 			c.ref, dated = d.date, true
 		}
 		if sukien.Symmetric(d.ev.Event) && !paired {
@@ -187,13 +187,57 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 		}
 	}
 	if !dated {
+		// A sentence that opens with a date ("Ngày 11/5, ...") sets the day
+		// even when no event of it was coded; a date deep in the sentence
+		// may belong to anything ("thỏa thuận ký ngày 19/9/2018").
 		for _, e := range timex.Find(s.text, c.pub, c.ref) {
-			if e.Rel.Kind() == timex.Absolute && e.Date.Precision() == 3 && !x.reportDate(s, e) && !x.sinceDate(s, e) {
+			if e.Start > 60 {
+				break
+			}
+			if (e.Rel.Kind() == timex.Absolute || e.Rel.Kind() == timex.Deictic) && e.Date.Precision() == 3 && !x.reportDate(s, e) && !x.sinceDate(s, e) {
 				c.ref = e.Date
 				break
 			}
 		}
 	}
+}
+
+// splitBilateral: "lần lượt có cuộc gặp song phương với A và B" is two
+// meetings, one with each.
+func splitBilateral(s *sentence, ds []draft) []draft {
+	var out []draft
+	for _, d := range ds {
+		if d.ev.Event != "CONSULT" || !bilateral(s) {
+			out = append(out, d)
+			continue
+		}
+		oc := countriesOf(d.obj)
+		sc := countriesOf(d.subj)
+		if len(sc) != 1 || len(oc) < 2 {
+			out = append(out, d)
+			continue
+		}
+		for code := range oc {
+			e := d
+			e.obj = nil
+			for _, a := range d.obj {
+				if a.Country == code {
+					e.obj = append(e.obj, a)
+				}
+			}
+			e.ev.Mode = "visit"
+			if d.ev.Mode == "phone" || d.ev.Mode == "video" {
+				e.ev.Mode = d.ev.Mode
+			}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func bilateral(s *sentence) bool {
+	t := strings.ToLower(s.text)
+	return strings.Contains(t, "song phương") || strings.Contains(t, "lần lượt") || strings.Contains(t, "riêng rẽ")
 }
 
 // mergeDrafts joins the sentences of one document that report one event:

@@ -91,6 +91,7 @@ type mention struct {
 	inTopic    bool           // inside a "về ..." phrase
 	personKey  string         // for persons: registry key
 	near       []sukien.Actor // anaphors: the state named last before it
+	fromTitle  bool           // a person known only by title and state
 }
 
 func (m *mention) countries() []string {

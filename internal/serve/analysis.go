@@ -84,7 +84,7 @@ func summaryOf(ev *store.Event) string {
 
 // profile is an actor with what its page shows.
 type profile struct {
-	store.ActorStat
+	Actor        store.ActorStat `json:"actor"`
 	Titles       []titleSpan   `json:"titles"`
 	Counterparts []counterpart `json:"counterparts"`
 	Events       []store.Event `json:"events"`
@@ -118,7 +118,7 @@ func (s *Server) actorProfile(ctx context.Context, id string) (*profile, error) 
 	if err != nil {
 		return nil, err
 	}
-	p := &profile{ActorStat: *st, Titles: []titleSpan{}, Counterparts: []counterpart{}, Events: []store.Event{}}
+	p := &profile{Actor: *st, Titles: []titleSpan{}, Counterparts: []counterpart{}, Events: []store.Event{}}
 	seen := map[string]bool{}
 	for _, f := range []store.EventFilter{{Actor: st.ID, Limit: profileEvents}, {With: st.ID, Limit: profileEvents}} {
 		evs, _, err := s.st.Events(ctx, f)

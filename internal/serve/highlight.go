@@ -2,6 +2,7 @@ package serve
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -156,7 +157,7 @@ func snippetSegments(snippet string) []segment {
 type docSegment struct {
 	Text    string
 	Removed string      // kind of boilerplate, "" for kept text
-	Anchor  string      // id of the sentence's first segment, "" elsewhere
+	Anchor  string      // "sN" on the first segment of body sentence N
 	Events  []eventLink // events the sentence reports
 	Tags    []eventLink // shown after the last segment of the sentence
 }
@@ -165,9 +166,10 @@ type eventLink struct {
 	ID, Event, Class string
 }
 
-// docSegments cuts a document's original text at its removed spans and at
-// the sentences its mentions come from (offsets in characters).
-func docSegments(orig string, removed []store.Span, mentions []store.Mention) []docSegment {
+// docSegments cuts a document's original text at its removed spans, its
+// sentences (each first segment anchored "sN") and the sentences its
+// mentions come from, all in character offsets.
+func docSegments(orig string, sentences []store.Sentence, removed []store.Span, mentions []store.Mention) []docSegment {
 	type sent struct {
 		start, end int
 		events     []eventLink
@@ -198,6 +200,13 @@ func docSegments(orig string, removed []store.Span, mentions []store.Mention) []
 	for _, s := range sents {
 		cuts = append(cuts, s.start, s.end)
 	}
+	anchors := make(map[int]string, len(sentences))
+	for i, s := range sentences {
+		cuts = append(cuts, s.OrigStart)
+		if _, ok := anchors[s.OrigStart]; !ok {
+			anchors[s.OrigStart] = "s" + strconv.Itoa(i)
+		}
+	}
 	sort.Ints(cuts)
 	byteAt := map[int]int{}
 	n, ci := 0, 0
@@ -220,7 +229,7 @@ func docSegments(orig string, removed []store.Span, mentions []store.Mention) []
 		if end <= c {
 			continue
 		}
-		seg := docSegment{Text: orig[byteAt[c]:byteAtOr(byteAt, end, len(orig))]}
+		seg := docSegment{Text: orig[byteAt[c]:byteAtOr(byteAt, end, len(orig))], Anchor: anchors[c]}
 		for _, r := range removed {
 			if r.Start <= c && end <= r.End {
 				seg.Removed = r.Kind
@@ -230,9 +239,6 @@ func docSegments(orig string, removed []store.Span, mentions []store.Mention) []
 		for _, s := range sents {
 			if s.start <= c && end <= s.end {
 				seg.Events = s.events
-				if c == s.start {
-					seg.Anchor = "c" + itoa(s.start)
-				}
 				if end == s.end {
 					seg.Tags = s.events
 				}
