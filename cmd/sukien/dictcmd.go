@@ -130,7 +130,8 @@ func writeStats(w io.Writer, d *dict.Dictionary) {
 // subcommand) waits for the store.
 func (m *Main) runActors(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] != "lookup" {
-		return &usageError{"actors: want a subcommand: lookup [--date YYYY-MM-DD] [--dict DIR] TEXT..."}
+		// Without "lookup": the actors of the event store.
+		return m.runActorsList(ctx, args)
 	}
 	fs := m.newFlags("actors lookup", "[--date YYYY-MM-DD] [--dict DIR] TEXT...")
 	date := fs.String("date", time.Now().Format(time.DateOnly), "resolve titles at this date (YYYY, YYYY-MM or YYYY-MM-DD)")

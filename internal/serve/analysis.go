@@ -85,9 +85,9 @@ func summaryOf(ev *store.Event) string {
 // profile is an actor with what its page shows.
 type profile struct {
 	Actor        store.ActorStat `json:"actor"`
-	Titles       []titleSpan   `json:"titles"`
-	Counterparts []counterpart `json:"counterparts"`
-	Events       []store.Event `json:"events"`
+	Titles       []titleSpan     `json:"titles"`
+	Counterparts []counterpart   `json:"counterparts"`
+	Events       []store.Event   `json:"events"`
 }
 
 // titleSpan is a title the actor held, as read in the reports, with the

@@ -378,8 +378,8 @@ func (s *Server) eventPage(w http.ResponseWriter, r *http.Request) {
 }
 
 type documentList struct {
-	Documents                     []store.Document
-	Total, From, To               int
+	Documents                      []store.Document
+	Total, From, To                int
 	PrevOffset, Offset, NextOffset int
 }
 

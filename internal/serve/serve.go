@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/sukien/sukien"
@@ -89,11 +90,42 @@ func New(st *store.Store, opts Options) *Server {
 	for _, r := range s.api {
 		s.mux.HandleFunc(r.method+" "+r.path, r.handler)
 	}
-	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		s.apiError(w, r, sukien.Errorf(sukien.ENOTFOUND, "no API endpoint %s %s", r.Method, r.URL.Path))
-	})
+	s.mux.HandleFunc("/api/", s.apiFallback)
 	s.pages()
 	return s
+}
+
+// apiFallback answers API requests no route took: 405 with the allowed
+// methods when the path exists, 404 otherwise, both as JSON errors.
+func (s *Server) apiFallback(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, rt := range s.api {
+		if pathMatches(rt.path, r.URL.Path) {
+			allow = append(allow, rt.method)
+		}
+	}
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		s.apiErrorStatus(w, r, http.StatusMethodNotAllowed,
+			sukien.Errorf(sukien.EINVALID, "%s %s: method not allowed (allowed: %s)", r.Method, r.URL.Path, strings.Join(allow, ", ")))
+		return
+	}
+	s.apiError(w, r, sukien.Errorf(sukien.ENOTFOUND, "no API endpoint %s %s", r.Method, r.URL.Path))
+}
+
+// pathMatches reports whether path fits pattern, whose {name} segments
+// match any one segment.
+func pathMatches(pattern, path string) bool {
+	ps, xs := strings.Split(pattern, "/"), strings.Split(path, "/")
+	if len(ps) != len(xs) {
+		return false
+	}
+	for i := range ps {
+		if ps[i] != xs[i] && !(strings.HasPrefix(ps[i], "{") && xs[i] != "") {
+			return false
+		}
+	}
+	return true
 }
 
 // ServeHTTP sets the security headers every response carries and routes

@@ -283,6 +283,9 @@ func normalize(s string) (string, *OffsetMap, bool) {
 		prev = r
 		i += size
 	}
+	// The end of the output is the end of the input, even when the last
+	// word changed length (re-toned "ôả" → "ổa").
+	w.at(len(s))
 	return string(w.out), w.m, dropped
 }
 
