@@ -81,6 +81,7 @@ func commands() []command {
 		{"search", "search the stored sentences and titles, without diacritics if you like", (*Main).runSearch},
 		{"channels", "list diplomatic channels with their sessions, or one channel's sessions", (*Main).runChannels},
 		{"export", "write stored events as JSON Lines, CSV or POLECAT", (*Main).runExport},
+		{"serve", "serve the web interface and the JSON API over the database", (*Main).runServe},
 	}
 }
 

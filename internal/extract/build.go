@@ -138,6 +138,11 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 			if m.isLocation || m.kind == mPlace && m.place != nil && !m.place.Metonym || m.kind == mIncident {
 				break
 			}
+			if m.media() {
+				// "Hãng Yonhap cho biết ...": outlets report, they take no side.
+				k = m.start - 1
+				continue
+			}
 			sd.add(c.resolve(m)...)
 			// Coordinated: "Hàn Quốc và Trung Quốc", "Hàn Quốc, Mỹ và Nhật".
 			j := m.start - 1
@@ -179,6 +184,11 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 		k--
 	}
 	return side{}
+}
+
+// media reports a news outlet.
+func (m *mention) media() bool {
+	return m.kind == mOrg && len(m.actors) > 0 && m.actors[0].Sector == "MED"
 }
 
 // inTopic reports whether token k lies in a "về ..." phrase: from "về" or
@@ -275,7 +285,7 @@ func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side,
 		if m.kind == mPlace && m.place != nil && !m.place.Metonym {
 			continue
 		}
-		if m.kind == mIncident && !object {
+		if m.kind == mIncident && !object || m.media() {
 			continue
 		}
 		sd.add(c.resolve(m)...)
@@ -457,7 +467,7 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 			obj.add(c.lastTarget[ev.Event]...)
 		}
 		switch ev.Event {
-		case "SUPPORT", "SANCTION", "AID", "COERCE", "ASSAULT", "REJECT", "RETREAT", "CONCEDE", "REQUEST":
+		case "SUPPORT", "SANCTION", "AID", "COERCE", "ASSAULT", "REJECT", "RETREAT", "CONCEDE", "REQUEST", "THREATEN":
 			if len(obj.actors) == 0 && ev.Event != "REJECT" {
 				return draft{}, false
 			}

@@ -215,6 +215,9 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 			g := cands[govern].t
 			own := x.ownSubject(s, g.end, t.start)
 			switch {
+			case !own && t.entry.Event == g.entry.Event && sukien.Symmetric(t.entry.Event):
+				// "đã điện đàm với ..., thảo luận ...": the same meeting.
+				continue
 			case own && !governsAll(g.entry.Event):
 				cd.subjFrom = g.end
 			case t.entry.Event == g.entry.Event && !sukien.Symmetric(t.entry.Event) && !own:
@@ -393,7 +396,7 @@ func (x *Extractor) ownSubject(s *sentence, i, j int) bool {
 	for k := i; k < j; k++ {
 		if mi := s.mentAt[k]; mi >= 0 {
 			m := &s.mentions[mi]
-			if (m.kind == mCountry || m.kind == mPerson || m.kind == mOrg || m.kind == mPair) && !m.isLocation {
+			if m.isActor() {
 				// A possessor ("vụ phóng của Triều Tiên") is not a subject.
 				if m.start > 0 && s.word(m.start-1) == "của" {
 					continue

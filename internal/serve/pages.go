@@ -259,7 +259,7 @@ func (s *Server) asset(w http.ResponseWriter, r *http.Request) {
 type overview struct {
 	Stats     *store.Stats
 	Documents int
-	Recent    []store.Event
+	Events    []store.Event
 	Actors    []store.ActorStat
 	MaxType   int
 	MaxMonth  int
@@ -279,7 +279,7 @@ func (s *Server) overviewPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.Limit = 10
-	if o.Recent, _, err = s.st.Events(ctx, f); err != nil {
+	if o.Events, _, err = s.st.Events(ctx, f); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
