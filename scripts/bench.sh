@@ -7,7 +7,8 @@
 #   SUKIEN_BENCH_POSTGRES=postgres://... scripts/bench.sh   # also PostgreSQL
 #
 # Environment: N (documents, default 200000), SEED (default 1), SHARDS
-# (default 10), OUT (default bench/out), RUNS (latency samples, default 50).
+# (default 10), OUT (default bench/out), RUNS (latency samples, default 50),
+# STORE=0 to skip ingest and queries (they take ~15 ms a document).
 # Everything is written under $OUT: the binary, the corpus, the events, the
 # grep patterns, the databases, one log per measurement and results.txt.
 #
@@ -25,6 +26,7 @@ SEED=${SEED:-1}
 SHARDS=${SHARDS:-10}
 OUT=${OUT:-bench/out}
 RUNS=${RUNS:-50}
+STORE=${STORE:-1}
 CORES=$(nproc)
 mkdir -p "$OUT"
 RESULTS=$OUT/results.txt
@@ -166,7 +168,9 @@ store_bench() { # store_bench LABEL DSN
 	fi
 }
 
-if has ingest; then
+if [[ $STORE == 0 ]]; then
+	say "skipped ingest, events and search: STORE=0"
+elif has ingest; then
 	DB=$OUT/bench-$N.db
 	rm -f "$DB" "$DB"-wal "$DB"-shm
 	store_bench sqlite "$DB"

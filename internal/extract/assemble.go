@@ -206,6 +206,12 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 		if used[i] {
 			continue
 		}
+		// "Ông cũng kêu gọi ...": a bare honorific is the person last named.
+		if cs := s.cues[i]; cs.bits&cHonorific != 0 && cs.end == i+1 && (i+1 >= n || !s.toks.T[i+1].Upper) && len(c.persons) > 0 {
+			p := c.persons[len(c.persons)-1].actor
+			add(mention{start: i, end: i + 1, kind: mPerson, actors: []sukien.Actor{p}})
+			continue
+		}
 		if cs := s.cues[i]; cs.bits&(cPair|cAnaphor|cIncident) != 0 && !trigAt[i] {
 			switch {
 			case cs.bits&cPair != 0:

@@ -72,7 +72,14 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 	// shares the subject of the clause before it.
 	if cs > 0 && s.cues[cs].bits&cClause != 0 && s.hasActorBetween(cs, ts) < 0 {
 		pcs, _ := s.clauseBounds(cs - 1)
-		if sd := x.subjectOf(s, c, pcs, cs); len(sd.actors) > 0 {
+		end := cs
+		for _, u := range s.trigs {
+			if u.start >= pcs && u.start < cs {
+				end = u.start // the subject of the clause's own verb
+				break
+			}
+		}
+		if sd := x.subjectOf(s, c, pcs, end); len(sd.actors) > 0 {
 			return sd
 		}
 	}
@@ -123,7 +130,7 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 	skipped := 0
 	k := ts - 1
 	for k >= cs {
-		if s.toks.T[k+1].Break && k+1 < ts {
+		if s.toks.T[k+1].Break && k+1 < ts && !s.inDate(k+1) {
 			gap := s.toks.Gap(k + 1)
 			if !strings.ContainsAny(gap, "()") && !s.listComma(k+1) {
 				break
@@ -421,6 +428,11 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		if len(all) < 2 {
 			return draft{}, false
 		}
+		// "Mỹ, Nhật Bản và Hàn Quốc đã có các cuộc điện đàm riêng rẽ": a
+		// summary of separate calls, not one meeting of all.
+		if ev.Event == "CONSULT" && len(all) >= 3 && len(obj.actors) == 0 && strings.Contains(strings.ToLower(s.text), "riêng rẽ") {
+			return draft{}, false
+		}
 	} else {
 		if len(subj.actors) == 0 {
 			return draft{}, false
@@ -703,7 +715,7 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 			if pass == 0 && (d.Start < clo || d.End > chi) {
 				continue
 			}
-			if rc := x.reportCue(s, d); rc >= 0 && !(rc < t.start && s.cues[rc].end >= t.start) || x.sinceDate(s, d) || x.embeddedAfter(s, t, d) {
+			if rc := x.reportCue(s, d); rc >= 0 && !(rc < t.start && s.cues[rc].end >= t.start && speechAct(t.entry.Event)) || x.sinceDate(s, d) || x.embeddedAfter(s, t, d) {
 				// A report's date dates the event only when the report is
 				// the act: "ngày 1/12, Hàn Quốc công bố trừng phạt ...".
 				continue
@@ -763,13 +775,27 @@ func (x *Extractor) embeddedAfter(s *sentence, t *trigger, d timex.Expr) bool {
 	for k := t.end; k < len(s.toks.T) && s.toks.T[k].Start < d.Start; k++ {
 		words++
 		switch s.word(k) {
-		case "của", "về", "trong", "trên":
+		case "của", "về":
 			if s.mentAt[k] < 0 {
+				return true
+			}
+		case "trong", "trên":
+			// "trong ngày 18/6" dates; "trong cuộc bầu cử ngày 9/5" does not.
+			if s.mentAt[k] < 0 && k+1 < len(s.toks.T) && s.toks.T[k+1].Start < d.Start {
 				return true
 			}
 		}
 	}
 	return words > 14
+}
+
+// speechAct: events done by saying them, whose report is the act.
+func speechAct(ev string) bool {
+	switch ev {
+	case "ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "SANCTION", "PROTEST":
+		return true
+	}
+	return false
 }
 
 // sinceDate: "kể từ tháng 10-2024" starts a span; it is not the event's.

@@ -141,7 +141,15 @@ func (s *sentence) listComma(k int) bool {
 		return false
 	}
 	a, b := s.mentAt[k-1], s.mentAt[k]
-	return a >= 0 && b >= 0 && a != b && s.mentions[a].stateLike() && s.mentions[b].stateLike()
+	if a < 0 || b < 0 || a == b {
+		return false
+	}
+	// "sau vụ phóng của Triều Tiên, Mỹ, Nhật Bản và Hàn Quốc": a possessor
+	// ends its phrase.
+	if st := s.mentions[a].start; st > 0 && s.word(st-1) == "của" {
+		return false
+	}
+	return s.mentions[a].stateLike() && s.mentions[b].stateLike()
 }
 
 // stateLike: a state, or an office named by its state ("Lãnh đạo Hàn
