@@ -87,6 +87,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 		s.mentAt[i] = -1
 	}
 	used := make([]bool, n)
+	known := len(c.persons) // persons named before this sentence
 	trigAt := make([]bool, n)
 	for _, t := range s.trigs {
 		for j := t.start; j < t.end; j++ {
@@ -207,10 +208,11 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 			continue
 		}
 		// "Ông cũng kêu gọi ...": a bare honorific is the person last named.
-		if cs := s.cues[i]; cs.bits&cHonorific != 0 && cs.end == i+1 && (i+1 >= n || !s.toks.T[i+1].Upper) && len(c.persons) > 0 {
-			p := c.persons[len(c.persons)-1].actor
-			add(mention{start: i, end: i + 1, kind: mPerson, actors: []sukien.Actor{p}})
-			continue
+		if cs := s.cues[i]; cs.bits&cHonorific != 0 && cs.end == i+1 && (i+1 >= n || !s.toks.T[i+1].Upper) {
+			if p, ok := lastPersonBefore(s.mentions, i, c, known); ok {
+				add(mention{start: i, end: i + 1, kind: mPerson, actors: []sukien.Actor{p}})
+				continue
+			}
 		}
 		if cs := s.cues[i]; cs.bits&(cPair|cAnaphor|cIncident) != 0 && !trigAt[i] {
 			switch {
@@ -635,4 +637,23 @@ func personalPair(t string) bool {
 		}
 	}
 	return false
+}
+
+// lastPersonBefore finds the person a bare "ông"/"bà" at token i stands
+// for: the nearest one named before it in the sentence, else the last one
+// named in the sentences before.
+func lastPersonBefore(ms []mention, i int, c *docContext, known int) (sukien.Actor, bool) {
+	best := -1
+	for k := range ms {
+		if ms[k].kind == mPerson && ms[k].end <= i && (best < 0 || ms[k].end > ms[best].end) {
+			best = k
+		}
+	}
+	if best >= 0 {
+		return ms[best].actors[0], true
+	}
+	if known > 0 && known <= len(c.persons) {
+		return c.persons[known-1].actor, true
+	}
+	return sukien.Actor{}, false
 }

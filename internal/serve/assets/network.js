@@ -58,6 +58,7 @@
       var network = new vis.Network(box, {nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges)}, {
         nodes: {scaling: {min: 8, max: 40}},
         edges: {scaling: {min: 1, max: 12}, selectionWidth: 2},
+        layout: {randomSeed: 7}, // the same picture on every load
         physics: {stabilization: {iterations: 200}, barnesHut: {springLength: 160}},
         interaction: {hover: true, tooltipDelay: 150}
       });
