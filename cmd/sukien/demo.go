@@ -14,9 +14,11 @@ import (
 
 	"github.com/sukien/sukien"
 	"github.com/sukien/sukien/internal/demo"
+	"github.com/sukien/sukien/internal/dict"
 	"github.com/sukien/sukien/internal/eval"
 	"github.com/sukien/sukien/internal/extract"
 	"github.com/sukien/sukien/internal/ingest"
+	"github.com/sukien/sukien/internal/store"
 )
 
 // runDemo extracts the built-in demo corpus: eighteen short articles written
@@ -41,7 +43,7 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 	}
 	x := extract.New(d)
 	if *serveIt {
-		return m.serveDemo(ctx, x, *addr)
+		return m.serveDemo(ctx, x, d, *addr)
 	}
 	var events []sukien.Event
 	docs := 0
@@ -184,7 +186,31 @@ func abbrev(t string) string {
 	return t
 }
 
-// serveDemo is replaced once the web UI lands; until then it says so.
-func (m *Main) serveDemo(ctx context.Context, x *extract.Extractor, addr string) error {
-	return errors.New("demo --serve: the web UI is not built into this binary yet")
+// serveDemo ingests the demo corpus into an in-memory SQLite store and
+// serves the web UI on it until interrupted.
+func (m *Main) serveDemo(ctx context.Context, x *extract.Extractor, d *dict.Dictionary, addr string) error {
+	st, err := store.Open(ctx, ":memory:")
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	st.SetResolver(newDictResolver(d))
+	st.SetChannels(channelDefs(d))
+	var batch []store.Article
+	err = m.stream(ctx, x, []string{"-"}, ingest.Options{Stdin: bytes.NewReader(demo.Docs)}, runtime.GOMAXPROCS(0), func(done extract.Done) error {
+		if done.Err != nil {
+			return done.Err
+		}
+		batch = append(batch, store.ArticleOf(done.Doc, done.Result.Doc, done.Result.Events))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	res, err := st.Ingest(ctx, batch)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "sukien: demo corpus: %d documents, %d events (%d merged across articles)\n", res.Added, res.Events, res.Merged)
+	return m.serveStore(ctx, st, addr, "", nil)
 }
