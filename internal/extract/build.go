@@ -66,6 +66,7 @@ func (c *docContext) resolve(m *mention) []sukien.Actor {
 // that, the nearest segment that names someone.
 func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 	if sd := x.immediateSubject(s, c, cs, ts); len(sd.actors) > 0 {
+		x.addSpeaker(s, c, cs, ts, &sd)
 		return sd
 	}
 	// "..., đồng thời hoan nghênh ...": a clause opened by a coordinator
@@ -112,6 +113,38 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 	return sd
 }
 
+// addSpeaker: "Bộ trưởng Blinken cho biết Washington tích cực ủng hộ ...":
+// the official who speaks for a state is a person of its side.
+func (x *Extractor) addSpeaker(s *sentence, c *docContext, cs, ts int, sd *side) {
+	r := -1
+	for k := ts - 1; k >= cs; k-- {
+		if s.cues[k].bits&cReporting != 0 && s.mentAt[k] < 0 {
+			r = k
+			break
+		}
+	}
+	if r <= 0 {
+		return
+	}
+	for _, a := range sd.actors {
+		if a.Kind == sukien.KindPerson {
+			return
+		}
+	}
+	mi := s.mentAt[r-1]
+	if mi < 0 {
+		return
+	}
+	m := &s.mentions[mi]
+	if m.kind != mPerson || len(m.actors) == 0 {
+		return
+	}
+	p := m.actors[0]
+	if sd.countries()[p.Country] {
+		sd.add(p)
+	}
+}
+
 // skippable words between a subject and its verb.
 var adverbs = map[string]bool{
 	"đã": true, "đang": true, "sẽ": true, "cũng": true, "vừa": true, "mới": true, "đều": true, "lại": true,
@@ -145,8 +178,10 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 			if m.isLocation || m.kind == mPlace && m.place != nil && !m.place.Metonym || m.kind == mIncident {
 				break
 			}
-			if m.media() {
-				// "Hãng Yonhap cho biết ...": outlets report, they take no side.
+			if m.media() || m.isDest {
+				// "Hãng Yonhap cho biết ...": outlets report, they take no
+				// side; "đến Mátxcơva để thảo luận": a destination is no
+				// subject.
 				k = m.start - 1
 				continue
 			}
@@ -301,7 +336,7 @@ func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side,
 
 func isAboutCue(w string) bool {
 	switch w {
-	case "về", "liên", "xoay", "đối", "trong":
+	case "về", "liên", "xoay", "đối", "trong", "phụ", "đặc", "chuyên":
 		return true
 	}
 	return false
@@ -573,8 +608,12 @@ func (x *Extractor) nounParticipants(s *sentence, c *docContext, t *trigger, ce 
 				return sd
 			}
 		}
-		switch s.word(k) {
-		case "giữa", "của", "với":
+		w := s.word(k)
+		near := k < t.end+3
+		if w == "của" && k >= 2 && (s.word(k-1) == "dự" || s.word(k-1) == "gia") {
+			near = true // "có sự tham dự của", "với sự tham gia của"
+		}
+		if near && (w == "giữa" || w == "của" || w == "với") {
 			x.collect(s, c, k+1, oe, &sd, true)
 			return sd
 		}

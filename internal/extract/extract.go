@@ -392,11 +392,13 @@ func joinDraft(dst, src *draft) {
 	o.add(dst.obj...)
 	o.add(src.obj...)
 	if sukien.Symmetric(dst.ev.Event) {
-		// Keep each state on one side only.
+		// Keep each state on one side only, with its persons.
 		sc := s.countries()
 		var o2 side
 		for _, a := range o.actors {
-			if !sc[a.Country] {
+			if sc[a.Country] {
+				s.add(a)
+			} else {
 				o2.add(a)
 			}
 		}
