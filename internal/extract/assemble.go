@@ -119,6 +119,15 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 				i = b.end - 1
 				continue
 			}
+			// "Choe vừa dẫn đầu ...": a surname alone is a person already
+			// named in the article.
+			if e := b.short(dict.Person); e != nil && b.end == b.start+1 && !x.titledBefore(s, b.start) && (b.end >= n || !s.isNameToken(b.end)) {
+				if a, ok := c.recall(s.word(b.start)); ok {
+					persons = append(persons, pm{b.start, b.end, a, nil, true})
+				}
+				i = b.end - 1
+				continue
+			}
 			if e := b.short(dict.Person); e != nil && x.titledBefore(s, b.start) {
 				// "Thứ trưởng ... Park Min-su": a common surname that starts a
 				// longer unknown name.

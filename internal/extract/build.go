@@ -211,7 +211,29 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 			continue
 		}
 		if b := s.cueIn[k]; b&cReporting != 0 {
-			// "Ông Moon cho biết sẵn sàng ...": the reporter acts.
+			// "Ông Moon cho biết sẵn sàng ...": the reporter acts. The
+			// reporter is the head of its clause, its first actor: "Đặc
+			// phái viên Hong, người được Tổng thống Moon cử tới Mỹ, cho biết".
+			inSource := false
+			for j := cs; j < k; j++ {
+				if s.cues[j].bits&cSource != 0 && s.mentAt[j] < 0 && (j == cs || s.toks.T[j].Break) {
+					inSource = true
+				}
+				if inSource {
+					if j > cs && s.toks.T[j].Break && strings.Contains(s.toks.Gap(j), ",") {
+						inSource = false
+					} else {
+						continue
+					}
+				}
+				if mi := s.mentAt[j]; mi >= 0 && s.mentions[mi].isActor() && !s.mentions[mi].media() {
+					if s.mentions[mi].kind == mPerson {
+						sd.add(c.resolve(&s.mentions[mi])...)
+						return sd
+					}
+					break
+				}
+			}
 			k--
 			skipped = 0
 			continue
