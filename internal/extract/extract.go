@@ -293,7 +293,8 @@ func overlap(a, b map[string]bool) bool {
 }
 
 func sameEvent(a, b *draft) bool {
-	if a.ev.Event != b.ev.Event {
+	if a.ev.Event != b.ev.Event || a.background != b.background {
+		// "Trước đó, ...": an earlier occasion is another event.
 		return false
 	}
 	if sukien.Symmetric(a.ev.Event) {
