@@ -408,10 +408,11 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		return x.requestFrame(s, c, t, ev, dates, live)
 	}
 	switch ev.Event {
-	case "REQUEST", "AGREE", "SUPPORT", "ACCUSE", "REJECT", "THREATEN":
-		// "những đề xuất nói trên của Mỹ": a noun, not an act, unless the
-		// clause makes it one ("đưa ra đề xuất").
-		if s.nominal(t) && !s.predicated(t) && !s.lightVerb(t) {
+	case "REQUEST", "AGREE", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "SANCTION":
+		// "những đề xuất nói trên của Mỹ", "mục đích của các biện pháp trừng
+		// phạt": a noun, not an act, unless the clause makes it one ("đưa
+		// ra đề xuất", "công bố các biện pháp ..., như lệnh cấm vận").
+		if s.nominal(t) && !s.predicated(t) && !s.lightVerb(t) && !s.announced(cs, t) {
 			return draft{}, false
 		}
 	}
@@ -685,6 +686,18 @@ func (x *Extractor) immediateObject(s *sentence, c *docContext, i int) side {
 		}
 	}
 	return sd
+}
+
+// announced reports a verb of enacting before a measure named as a noun:
+// "các biện pháp ... công bố ngày hôm trước, như lệnh cấm vận".
+func (s *sentence) announced(cs int, t *trigger) bool {
+	for k := t.start - 1; k > cs && k >= t.start-14; k-- {
+		switch s.word(k-1) + " " + s.word(k) {
+		case "công bố", "áp đặt", "ban hành", "thông qua", "đưa ra", "áp dụng", "triển khai", "quyết định":
+			return true
+		}
+	}
+	return false
 }
 
 // eventNounAfter reports a meeting or agreement noun in [i, j).

@@ -116,7 +116,7 @@ func checkLoopback(ctx context.Context, host string) error {
 	}
 	for _, a := range addrs {
 		if !a.IsLoopback() {
-			return fmt.Errorf("%s (%s) is not a loopback address: this tool only loads a server on this machine", host, a)
+			return fmt.Errorf("%s (%s) is not a loopback address: this tool only loads a server on this machine", host, a.Unmap())
 		}
 	}
 	return nil
