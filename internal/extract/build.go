@@ -250,6 +250,26 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 	return side{}
 }
 
+// copulaAfter reports "là" right after a trigger, or after the name that
+// holds it.
+func (s *sentence) copulaAfter(t *trigger) bool {
+	k := t.end
+	if mi := s.mentAt[t.start]; mi >= 0 && s.mentions[mi].end > k {
+		k = s.mentions[mi].end
+	}
+	return k < len(s.toks.T) && s.word(k) == "là" && !s.toks.T[k].Break
+}
+
+// trigAt reports whether a trigger starts at token k.
+func (s *sentence) trigAt(k int) bool {
+	for _, t := range s.trigs {
+		if t.start == k {
+			return true
+		}
+	}
+	return false
+}
+
 // media reports a news outlet.
 func (m *mention) media() bool {
 	return m.kind == mOrg && len(m.actors) > 0 && m.actors[0].Sector == "MED"
@@ -375,6 +395,11 @@ func (x *Extractor) objectEnd(s *sentence, te, ce int, symmetric bool) int {
 		if b&cReporting != 0 && k > te {
 			return k
 		}
+		// A meeting's sides end where another act begins: "chuyến thăm
+		// Trung Quốc của Ngoại trưởng Hàn Quốc và Hội nghị thượng đỉnh ...".
+		if symmetric && k > te && s.trigAt(k) {
+			return k
+		}
 		if symmetric && b&(cTopic|cSideline) != 0 {
 			return k
 		}
@@ -415,6 +440,10 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		if s.nominal(t) && !s.predicated(t) && !s.lightVerb(t) && !s.announced(cs, t) {
 			return draft{}, false
 		}
+	}
+	// "Đối thoại ... là một cơ chế ...": a definition, not an occasion.
+	if e.Event == "CONSULT" && s.copulaAfter(t) {
+		return draft{}, false
 	}
 	symmetric := sukien.Symmetric(ev.Event)
 	var subj side

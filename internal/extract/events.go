@@ -380,8 +380,20 @@ func (x *Extractor) independentNominal(s *sentence, t *trigger, dates []timex.Ex
 		}
 	}
 	// "hội nghị thượng đỉnh giữa lãnh đạo Hàn Quốc và Nhật Bản": a meeting
-	// named with its own sides.
-	return ev == "CONSULT" && x.ownParticipants(s, t) && s.word(t.end) != "với"
+	// named with its own sides ("chuyến thăm của X" inside another act's
+	// object is not enough).
+	if ev != "CONSULT" {
+		return false
+	}
+	for k := t.end; k < len(s.toks.T) && k < t.end+3; k++ {
+		if s.word(k) == "giữa" {
+			return true
+		}
+		if mi := s.mentAt[k]; mi >= 0 && k == t.end && s.mentions[mi].kind == mCountry && len(s.mentions[mi].actors) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // governsAll: triggers whose clause is all their own content: what is

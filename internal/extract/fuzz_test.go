@@ -8,6 +8,7 @@ package extract_test
 // a plain `go test`.
 
 import (
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -46,8 +47,9 @@ var fuzzSeeds = []string{
 	strings.Repeat("Trung Quốc lên án ", 200),
 }
 
-// FuzzExtract feeds any text to Extract: it must not panic, and every event
-// must be well formed and point into the text.
+// FuzzExtract feeds any text to Extract: it must not panic, every event
+// must be well formed and point into the text, event ids must be unique,
+// and a second run must give the same events (no map-order dependence).
 func FuzzExtract(f *testing.F) {
 	x := extract.New(loadDict(f))
 	_, sents := loadDemo(f)
@@ -64,7 +66,12 @@ func FuzzExtract(f *testing.F) {
 			t.Fatal("Extract returned no prepared document")
 		}
 		runes := utf8.RuneCountInString(s)
+		ids := map[string]int{}
 		for i, ev := range res.Events {
+			if j, dup := ids[ev.ID]; dup {
+				t.Errorf("events %d and %d share the id %s", j, i, ev.ID)
+			}
+			ids[ev.ID] = i
 			if !ploverTypes[ev.Event] {
 				t.Errorf("event %d: type %q is not a PLOVER type", i, ev.Event)
 			}
@@ -83,6 +90,9 @@ func FuzzExtract(f *testing.F) {
 			if ev.Actor == nil || ev.Recipient == nil {
 				t.Errorf("event %d: nil actor or recipient list (must encode as [])", i)
 			}
+		}
+		if again := x.Extract(doc).Events; !reflect.DeepEqual(res.Events, again) {
+			t.Errorf("a second Extract of the same document gave different events:\n%+v\n%+v", res.Events, again)
 		}
 	})
 }
