@@ -217,7 +217,13 @@ func splitBilateral(s *sentence, ds []draft) []draft {
 			out = append(out, d)
 			continue
 		}
-		for code := range oc {
+		var order []string
+		for _, a := range d.obj {
+			if a.Country != "" && !contains(order, a.Country) {
+				order = append(order, a.Country)
+			}
+		}
+		for _, code := range order {
 			e := d
 			e.obj = nil
 			for _, a := range d.obj {
@@ -448,9 +454,20 @@ func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft) sukien.Ev
 	ev.Start, ev.End = td.RuneOffset(os), td.RuneOffset(oe)
 	ev.Confidence = confidence(d)
 	ev.Summary = summary(ev)
-	h := sha1.Sum([]byte(fmt.Sprintf("%s|%d|%s|%d", doc.ID, s.idx, ev.Event, d.trigStart)))
+	// Unique within the document: one trigger may yield one event per
+	// counterpart ("lần lượt gặp A và B").
+	h := sha1.Sum([]byte(fmt.Sprintf("%s|%d|%s|%d|%s|%s", doc.ID, s.idx, ev.Event, d.trigStart, sideKey(d.subj), sideKey(d.obj))))
 	ev.ID = hex.EncodeToString(h[:8])
 	return ev
+}
+
+func sideKey(as []sukien.Actor) string {
+	var ks []string
+	for _, a := range as {
+		ks = append(ks, a.Country+"/"+a.Name)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, ",")
 }
 
 // sideActors lists persons and organisations, and the bare state only for

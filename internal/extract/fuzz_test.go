@@ -8,6 +8,7 @@ package extract_test
 // a plain `go test`.
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
@@ -92,9 +93,26 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 		if again := x.Extract(doc).Events; !reflect.DeepEqual(res.Events, again) {
-			t.Errorf("a second Extract of the same document gave different events:\n%+v\n%+v", res.Events, again)
+			t.Errorf("a second Extract of the same document gave different events:\n%s\n%s", brief(res.Events), brief(again))
 		}
 	})
+}
+
+// brief lists events one a line, for messages.
+func brief(evs []sukien.Event) string {
+	var sb strings.Builder
+	for _, ev := range evs {
+		fmt.Fprintf(&sb, "\t%s %s %v -> %v\n", ev.ID, ev.Event, names(ev.Actor), names(ev.Recipient))
+	}
+	return sb.String()
+}
+
+func names(as []sukien.Actor) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Name)
+	}
+	return out
 }
 
 // FuzzMatch tokenises any text and runs the actor and trigger matchers over
