@@ -223,6 +223,14 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 				continue
 			}
 		}
+		// "Chúng tôi ... phản đối", ông Suga nhấn mạnh: the quoted speaker.
+		if cs := s.cues[i]; cs.bits&cSpeaker != 0 {
+			if p, ok := x.quoteSpeaker(s, i, c, known); ok {
+				add(mention{start: i, end: cs.end, kind: mPerson, actors: []sukien.Actor{p}})
+				i = cs.end - 1
+				continue
+			}
+		}
 		if cs := s.cues[i]; cs.bits&(cPair|cAnaphor|cIncident) != 0 && !trigAt[i] {
 			switch {
 			case cs.bits&cPair != 0:
@@ -660,6 +668,34 @@ func lastPersonBefore(ms []mention, i int, c *docContext, known int) (sukien.Act
 	}
 	if best >= 0 {
 		return ms[best].actors[0], true
+	}
+	if known > 0 && known <= len(c.persons) {
+		return c.persons[known-1].actor, true
+	}
+	return sukien.Actor{}, false
+}
+
+// quoteSpeaker finds who says "chúng tôi": a person named right before a
+// reporting verb later in the sentence ("..., ông Suga nhấn mạnh"), else the
+// person last named.
+func (x *Extractor) quoteSpeaker(s *sentence, i int, c *docContext, known int) (sukien.Actor, bool) {
+	for k := i + 1; k < len(s.toks.T); k++ {
+		if s.cues[k].bits&cReporting == 0 || k == 0 {
+			continue
+		}
+		// The persons of the sentence are not mentions yet: look at names.
+		for j := k - 1; j > i && j >= k-4; j-- {
+			if bi := s.baseAt[j]; bi >= 0 {
+				if e := s.bases[bi].has(dict.Person); e != nil {
+					return personActor(e), true
+				}
+				if s.bases[bi].short(dict.Person) != nil {
+					if a, ok := c.recall(s.word(s.bases[bi].start)); ok {
+						return a, true
+					}
+				}
+			}
+		}
 	}
 	if known > 0 && known <= len(c.persons) {
 		return c.persons[known-1].actor, true

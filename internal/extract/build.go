@@ -448,6 +448,9 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 	symmetric := sukien.Symmetric(ev.Event)
 	var subj side
 	switch {
+	case e.Event == "CONSULT" && s.cueBefore(t.start)&cBackref != 0 && !x.ownParticipants(s, t):
+		// An implied meeting (see impliedMeeting): the sides in view.
+		subj.add(c.pairPersonsOr()...)
 	case inherit != nil:
 		subj.add(inherit.subj...)
 	case e.Event == "CONSULT" && s.nominal(t) && !s.lightVerb(t):
@@ -482,6 +485,10 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		}
 		if len(subj.actors) == 0 {
 			subj = x.possessor(s, c, t.end, oe)
+		}
+		// "THAAD được triển khai": deployed by someone not named.
+		if e.Mode == "troops" && t.start > 0 && (s.word(t.start-1) == "được" || s.word(t.start-1) == "bị") && len(subj.actors) == 0 {
+			return draft{}, false
 		}
 		obj = side{}
 		if len(subj.countries()) >= 2 && e.Mode == "exercise" {

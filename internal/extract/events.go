@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/sukien/sukien"
@@ -58,7 +59,7 @@ func (x *Extractor) nearOK(s *sentence, e *dict.Entry, i, j int) bool {
 	if len(e.Near) == 0 {
 		return true
 	}
-	lo, hi := i-6, j+10
+	lo, hi := i-14, j+10
 	if lo < 0 {
 		lo = 0
 	}
@@ -114,6 +115,10 @@ func (s *sentence) clauseBounds(i int) (int, int) {
 
 func (s *sentence) isBoundary(k int) bool {
 	if s.cues[k].bits&cClause != 0 && (k == 0 || s.cueIn[k-1]&cClause == 0) {
+		return true
+	}
+	// "X lên án A và kêu gọi B": "và" before a verb joins two predicates.
+	if s.word(k) == "và" && s.mentAt[k] < 0 && k+1 < len(s.toks.T) && (s.trigAt(k+1) || k+2 < len(s.toks.T) && adverbs[s.word(k+1)] && s.trigAt(k+2)) {
 		return true
 	}
 	if k > 0 && s.toks.T[k].Break {
@@ -206,6 +211,7 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 	type cand struct {
 		t        *trigger
 		subjFrom int
+		subjAt   int // read the subject as if the trigger stood here (coordinated predicates), or -1
 		inherit  int // index of the candidate whose actor it shares, or -1
 	}
 	var cands []cand
@@ -216,9 +222,14 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 		// A meeting named as the occasion ("Tại cuộc gặp", "Đang trong
 		// chuyến thăm Mỹ") is no event and governs nothing.
 		if t.entry.Event == "CONSULT" && s.cueBefore(t.start)&cBackref != 0 && !x.ownParticipants(s, t) {
-			continue
+			// "... đạt được sự nhất trí trong cuộc điện đàm kéo dài 20
+			// phút": a meeting first told as the occasion of something else
+			// is still a meeting of the sides in view.
+			if !x.impliedMeeting(s, c, t) {
+				continue
+			}
 		}
-		cd := cand{t: t, subjFrom: cs, inherit: -1}
+		cd := cand{t: t, subjFrom: cs, subjAt: -1, inherit: -1}
 		if govern >= 0 && t.start < absorbedUntil && !x.independentNominal(s, t, dates) {
 			g := cands[govern].t
 			own := x.ownSubject(s, g.end, t.start)
@@ -237,6 +248,7 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 			case s.commaBetween(g.end, t.start):
 				// "X chỉ thị họp khẩn, lên án ..., kêu gọi ...": coordinated
 				// predicates of one subject.
+				cd.subjAt = g.start
 			default:
 				continue
 			}
@@ -264,6 +276,9 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 				continue
 			}
 			inherit = &out[built[cd.inherit]]
+		}
+		if cd.subjAt >= 0 && inherit == nil {
+			inherit = &draft{subj: x.subjectOf(s, c, cd.subjFrom, cd.subjAt).actors}
 		}
 		if d, ok := x.buildEvent(s, c, cd.t, cd.subjFrom, ce, dates, inherit, live); ok {
 			built[i] = len(out)
@@ -298,6 +313,27 @@ func (s *sentence) commaBetween(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// impliedMeeting reports a meeting named as an occasion ("trong cuộc điện
+// đàm") when the article has named two sides but told no meeting of them.
+func (x *Extractor) impliedMeeting(s *sentence, c *docContext, t *trigger) bool {
+	if len(c.pair) < 2 || c.consulted[pairKey(c.pair)] || s.cueBefore(t.start)&cSideline != 0 {
+		return false
+	}
+	w := s.word(t.start - 1)
+	return w == "trong" || w == "tại"
+}
+
+func pairKey(as []sukien.Actor) string {
+	var cs []string
+	for _, a := range as {
+		if !contains(cs, a.Country) {
+			cs = append(cs, a.Country)
+		}
+	}
+	sort.Strings(cs)
+	return strings.Join(cs, ",")
 }
 
 // nominal reports whether a trigger is a noun ("cuộc gặp", "vụ phóng",

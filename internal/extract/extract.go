@@ -52,6 +52,7 @@ type docContext struct {
 	lastSubject []sukien.Actor
 	lastLaunch  []sukien.Actor
 	lastTarget  map[string][]sukien.Actor // by event type
+	consulted   map[string]bool           // pairs whose meeting was told
 	named       map[string]bool           // states named anywhere in the article
 }
 
@@ -67,7 +68,7 @@ func (c *docContext) when() string {
 func (x *Extractor) Extract(doc sukien.Document) Result {
 	td := text.Prepare(doc.Text)
 	pub, _ := timex.ParseISO(doc.Published)
-	c := &docContext{pub: pub, named: map[string]bool{}, lastTarget: map[string][]sukien.Actor{}}
+	c := &docContext{pub: pub, named: map[string]bool{}, lastTarget: map[string][]sukien.Actor{}, consulted: map[string]bool{}}
 
 	sents := make([]*sentence, len(td.Sentences))
 	for i, ts := range td.Sentences {
@@ -178,6 +179,9 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 		}
 		if d.ev.Event == "MOBILIZE" {
 			c.lastLaunch = d.subj
+		}
+		if d.ev.Event == "CONSULT" {
+			c.consulted[pairKey(append(append([]sukien.Actor{}, d.subj...), d.obj...))] = true
 		}
 		if len(d.obj) > 0 && !sukien.Symmetric(d.ev.Event) {
 			c.lastTarget[d.ev.Event] = d.obj

@@ -44,6 +44,7 @@ const (
 	cOpinion
 	cSince
 	cEmphasis
+	cSpeaker
 )
 
 func init() {
@@ -53,7 +54,7 @@ func init() {
 		"comitative": cComitative, "pair": cPair, "counterpart": cCounterpart, "side": cSide,
 		"clause": cClause, "source": cSource, "honorific": cHonorific, "anaphor": cAnaphor,
 		"incident": cIncident, "backref": cBackref, "opinion": cOpinion, "since": cSince,
-		"emphasis": cEmphasis,
+		"emphasis": cEmphasis, "speaker": cSpeaker,
 	} {
 		cueBits[id] = b
 	}
