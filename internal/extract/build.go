@@ -71,7 +71,7 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 	}
 	// "..., đồng thời hoan nghênh ...": a clause opened by a coordinator
 	// shares the subject of the clause before it.
-	if cs > 0 && s.cues[cs].bits&cClause != 0 && s.hasActorBetween(cs, ts) < 0 {
+	if cs > 0 && s.isBoundary(cs) && s.hasActorBetween(cs, ts) < 0 {
 		pcs, _ := s.clauseBounds(cs - 1)
 		end := cs
 		for _, u := range s.trigs {
@@ -462,8 +462,18 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 			return draft{}, false
 		}
 		subj = x.nounParticipants(s, c, t, ce)
+		// "Trong cuộc gặp với Thủ tướng Abe ..., Tổng thống Mỹ cho rằng":
+		// the subject of the main clause is the other side.
+		if len(subj.countries()) < 2 && t.start > 0 && s.cueBefore(t.start)&cBackref != 0 {
+			for k := t.end; k < len(s.toks.T); k++ {
+				if s.toks.T[k].Break && strings.Contains(s.toks.Gap(k), ",") && !s.listComma(k) {
+					subj.add(x.immediateObject(s, c, k).actors...)
+					break
+				}
+			}
+		}
 		if len(subj.countries()) < 2 {
-			subj = x.subjectOf(s, c, cs, t.start)
+			subj.add(x.subjectOf(s, c, cs, t.start).actors...)
 		}
 	default:
 		subj = x.subjectOf(s, c, cs, t.start)

@@ -221,16 +221,17 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 		cs, ce := s.clauseBounds(t.start)
 		// A meeting named as the occasion ("Tại cuộc gặp", "Đang trong
 		// chuyến thăm Mỹ") is no event and governs nothing.
+		implied := false
 		if t.entry.Event == "CONSULT" && s.cueBefore(t.start)&cBackref != 0 && !x.ownParticipants(s, t) {
 			// "... đạt được sự nhất trí trong cuộc điện đàm kéo dài 20
 			// phút": a meeting first told as the occasion of something else
 			// is still a meeting of the sides in view.
-			if !x.impliedMeeting(s, c, t) {
+			if implied = x.impliedMeeting(s, c, t); !implied {
 				continue
 			}
 		}
 		cd := cand{t: t, subjFrom: cs, subjAt: -1, inherit: -1}
-		if govern >= 0 && t.start < absorbedUntil && !x.independentNominal(s, t, dates) {
+		if govern >= 0 && t.start < absorbedUntil && !x.independentNominal(s, t, dates) && !implied {
 			g := cands[govern].t
 			own := x.ownSubject(s, g.end, t.start)
 			switch {
