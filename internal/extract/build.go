@@ -835,7 +835,7 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 			if pass == 0 && (d.Start < clo || d.End > chi) {
 				continue
 			}
-			if rc := x.reportCue(s, d); rc >= 0 && !(rc < t.start && s.cues[rc].end >= t.start && speechAct(t.entry.Event)) || x.sinceDate(s, d) || x.embeddedAfter(s, t, d) {
+			if rc := x.reportCue(s, d); rc >= 0 && !(rc < t.start && speechAct(t.entry.Event) && s.announces(rc, t)) || x.sinceDate(s, d) || x.embeddedAfter(s, t, d) {
 				// A report's date dates the event only when the report is
 				// the act: "ngày 1/12, Hàn Quốc công bố trừng phạt ...".
 				continue
@@ -907,6 +907,14 @@ func (x *Extractor) embeddedAfter(s *sentence, t *trigger, d timex.Expr) bool {
 		}
 	}
 	return words > 14
+}
+
+// announces reports that the reporting verb at rc introduces the trigger
+// itself, with no actor between: "công bố trừng phạt", "thông báo kế hoạch
+// nối lại viện trợ".
+func (s *sentence) announces(rc int, t *trigger) bool {
+	end := s.cues[rc].end
+	return end <= t.start && t.start-end <= 6 && s.hasActorBetween(end, t.start) < 0
 }
 
 // speechAct: events done by saying them, whose report is the act.

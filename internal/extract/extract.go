@@ -336,6 +336,11 @@ func datesCompatible(a, b *draft) bool {
 	if a.dateExact && b.dateExact {
 		return false
 	}
+	// A report dated only by its context joins a dated report of the same
+	// month: "lần lượt điện đàm với A, B và C ... Ngày 10/6, điện đàm với C".
+	if a.dateExact != b.dateExact && a.date.Year == b.date.Year && a.date.Month == b.date.Month {
+		return true
+	}
 	return a.date.Contains(b.date) || b.date.Contains(a.date) || !a.dateExact && !b.dateExact && a.date.Year == b.date.Year && a.date.Month == b.date.Month
 }
 
