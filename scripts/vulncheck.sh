@@ -13,7 +13,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-GOVULNCHECK_VERSION=${GOVULNCHECK_VERSION:-v1.9.0}
+# v1.9.0 does not install: its golang.org/x/telemetry version is not on the proxy.
+GOVULNCHECK_VERSION=${GOVULNCHECK_VERSION:-v1.8.0}
 
 GOBIN=$(mktemp -d)
 trap 'rm -rf "$GOBIN"' EXIT

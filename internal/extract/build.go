@@ -1016,6 +1016,13 @@ func (x *Extractor) locationOf(s *sentence, t *trigger, cs, ce int, subj, obj si
 		if m.kind != mPlace && m.kind != mCountry {
 			continue
 		}
+		// "tại Nhà Xanh ở Seoul", "tại Nhà Hòa bình ở phía Nam làng đình
+		// chiến Bàn Môn Điếm": the wider place that follows names the city.
+		for mi+1 < len(s.mentions) && s.mentions[mi+1].kind == mPlace && s.mentions[mi+1].start-m.end <= 4 &&
+			s.mentions[mi+1].end <= ce && s.mentions[mi+1].place.Country != "IGO" && m.kind == mPlace {
+			mi++
+			m = &s.mentions[mi]
+		}
 		score := 1
 		if m.kind == mPlace {
 			score = 3
@@ -1028,13 +1035,46 @@ func (x *Extractor) locationOf(s *sentence, t *trigger, cs, ce int, subj, obj si
 		}
 	}
 	if best == nil {
-		return nil
+		return x.unknownPlace(s, t, cs, ce)
 	}
 	if best.kind == mPlace {
 		return &sukien.Location{Name: best.place.Name, Country: best.place.Country}
 	}
 	a := best.actors[0]
+	if l := x.unknownPlace(s, t, cs, ce); l != nil {
+		return l // a named place beats its country
+	}
 	return &sukien.Location{Name: a.Name, Country: a.Country}
+}
+
+// placeHeads are the common nouns before a place's proper name: "tại sân
+// bay vũ trụ Vostochny", "tại thành phố Gyeongju", "tại khách sạn Capella".
+var placeHeads = map[string]bool{"thành": true, "phố": true, "tỉnh": true, "khu": true, "vực": true, "làng": true,
+	"sân": true, "bay": true, "vũ": true, "trụ": true, "khách": true, "sạn": true, "đảo": true, "thị": true,
+	"trấn": true, "quận": true, "huyện": true, "căn": true, "cứ": true, "cảng": true, "trại": true, "điện": true,
+	"cung": true, "dinh": true, "nhà": true, "khu nghỉ": true, "nghỉ": true, "dưỡng": true, "trung": true, "tâm": true}
+
+// unknownPlace reads a place the dictionary does not know after "tại"/"ở":
+// its capitalised name, as written.
+func (x *Extractor) unknownPlace(s *sentence, t *trigger, cs, ce int) *sukien.Location {
+	for k := cs; k < ce; k++ {
+		if s.cues[k].bits&cLocation == 0 || s.mentAt[k] >= 0 || s.word(k) == "từ" && t.entry.Event != "MOBILIZE" {
+			continue
+		}
+		j := s.cues[k].end
+		for j < ce && j < s.cues[k].end+4 && !s.toks.T[j].Upper && placeHeads[s.word(j)] {
+			j++
+		}
+		if j >= ce || s.mentAt[j] >= 0 || s.baseAt[j] >= 0 || !s.isNameToken(j) {
+			continue
+		}
+		e := s.nameRun(j)
+		if e-j > 3 {
+			continue
+		}
+		return &sukien.Location{Name: s.toks.Text(j, e)}
+	}
+	return nil
 }
 
 func abs(n int) int {

@@ -27,11 +27,20 @@ import (
 // concurrent use.
 type Extractor struct {
 	dict    *dict.Dictionary
-	explain io.Writer // set by Explain only
+	states  map[string]bool // English names of states, to tell a country from a city
+	explain io.Writer       // set by Explain only
 }
 
 // New returns an Extractor over the dictionary d.
-func New(d *dict.Dictionary) *Extractor { return &Extractor{dict: d} }
+func New(d *dict.Dictionary) *Extractor {
+	x := &Extractor{dict: d, states: map[string]bool{}}
+	for _, e := range d.Entries {
+		if e.Kind == dict.Country {
+			x.states[e.Name] = true
+		}
+	}
+	return x
+}
 
 // Dict returns the dictionary the extractor uses.
 func (x *Extractor) Dict() *dict.Dictionary { return x.dict }
@@ -106,7 +115,7 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 		x.updateContext(s, c, ds)
 		drafts = append(drafts, ds...)
 	}
-	merged := mergeDrafts(drafts)
+	merged := mergeDrafts(drafts, x.states)
 	res := Result{Doc: td}
 	for _, d := range merged {
 		res.Events = append(res.Events, x.record(doc, td, d))
@@ -252,13 +261,13 @@ func bilateral(s *sentence) bool {
 
 // mergeDrafts joins the sentences of one document that report one event:
 // same type, same sides, compatible dates, compatible persons.
-func mergeDrafts(ds []draft) []draft {
+func mergeDrafts(ds []draft, states map[string]bool) []draft {
 	var out []draft
 	for _, d := range ds {
 		merged := false
 		for i := range out {
 			if sameEvent(&out[i], &d) {
-				joinDraft(&out[i], &d)
+				joinDraft(&out[i], &d, states)
 				merged = true
 				break
 			}
@@ -397,7 +406,7 @@ func informative(d *draft) int {
 	return n
 }
 
-func joinDraft(dst, src *draft) {
+func joinDraft(dst, src *draft, states map[string]bool) {
 	if informative(src) > informative(dst) {
 		dst.sent, dst.trigStart, dst.ev.Trigger = src.sent, src.trigStart, src.ev.Trigger
 	}
@@ -426,7 +435,8 @@ func joinDraft(dst, src *draft) {
 	} else if dst.dateExact == src.dateExact && src.date.Precision() > dst.date.Precision() && dst.date.Contains(src.date) {
 		dst.date = src.date
 	}
-	if dst.ev.Location == nil {
+	// A city beats its country: "tại Hàn Quốc" ... "tại Gyeongju".
+	if dst.ev.Location == nil || src.ev.Location != nil && states[dst.ev.Location.Name] && !states[src.ev.Location.Name] {
 		dst.ev.Location = src.ev.Location
 	}
 	if dst.ev.Channel == "" {
