@@ -592,6 +592,11 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 
 	d := draft{ev: ev, sent: s, subj: subj.actors, obj: obj.actors, trigStart: t.start}
 	d.date, d.dateExact, d.background, d.dateRel = x.dateOf(s, c, t, cs, ce, dates, live)
+	if d.date.IsZero() || c.pub.IsZero() {
+		// No publication date: "ngày 18/6" cannot be placed in a year; keep
+		// what the text says.
+		d.ev.DateText = x.partialDate(s, t, dates)
+	}
 	// A meeting dated after the article appeared is announced, not held.
 	if d.ev.Event == "CONSULT" && d.dateExact && c.pub.Precision() == 3 && d.date.Precision() >= 2 && after(d.date, c.pub) {
 		d.ev.Event, d.ev.Mode, d.ev.Cameo = "AGREE", "", "036"
@@ -924,6 +929,22 @@ func speechAct(ev string) bool {
 		return true
 	}
 	return false
+}
+
+// partialDate returns the nearest date expression that could not be
+// resolved ("ngày 18/6" in an undated article), as written.
+func (x *Extractor) partialDate(s *sentence, t *trigger, dates []timex.Expr) string {
+	best, bestDist := "", 1<<30
+	tpos := s.toks.T[t.start].Start
+	for _, d := range dates {
+		if !d.Date.IsZero() || d.Partial.IsZero() && d.Text == "" {
+			continue
+		}
+		if dist := abs(d.Start - tpos); dist < bestDist {
+			best, bestDist = d.Text, dist
+		}
+	}
+	return best
 }
 
 // sinceDate: "kể từ tháng 10-2024" starts a span; it is not the event's.

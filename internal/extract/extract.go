@@ -79,9 +79,15 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 	pub, _ := timex.ParseISO(doc.Published)
 	c := &docContext{pub: pub, named: map[string]bool{}, lastTarget: map[string][]sukien.Actor{}, consulted: map[string]bool{}}
 
-	sents := make([]*sentence, len(td.Sentences))
-	for i, ts := range td.Sentences {
-		s := &sentence{idx: i, text: td.Text[ts.Start:ts.End], start: ts.Start}
+	var sents []*sentence
+	var kinds []text.Kind
+	for _, ts := range td.Sentences {
+		for _, sp := range chunks(td.Text, ts.Start, ts.End) {
+			sents = append(sents, &sentence{idx: len(sents), text: td.Text[sp[0]:sp[1]], start: sp[0]})
+			kinds = append(kinds, ts.Kind)
+		}
+	}
+	for _, s := range sents {
 		x.scan(s)
 		for _, b := range s.bases {
 			if e := b.has(dict.Country); e != nil {
@@ -94,7 +100,6 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 				c.named[e.ID] = true
 			}
 		}
-		sents[i] = s
 	}
 
 	c.anchor = anchorDate(td, pub)
@@ -102,15 +107,15 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 	for i, s := range sents {
 		x.findTriggers(s)
 		x.assemble(s, c)
-		if td.Sentences[i].Kind != text.Body {
+		if kinds[i] != text.Body {
 			if x.explain != nil {
-				x.explainSentence(s, td.Sentences[i].Kind, c, nil)
+				x.explainSentence(s, kinds[i], c, nil)
 			}
 			continue
 		}
 		ds := splitBilateral(s, x.eventsOf(s, c))
 		if x.explain != nil {
-			x.explainSentence(s, td.Sentences[i].Kind, c, ds)
+			x.explainSentence(s, kinds[i], c, ds)
 		}
 		x.updateContext(s, c, ds)
 		drafts = append(drafts, ds...)
@@ -121,6 +126,39 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 		res.Events = append(res.Events, x.record(doc, td, d))
 	}
 	return res
+}
+
+// maxSentence bounds the text read as one sentence: a page with no full
+// stops would otherwise make clause analysis quadratic.
+const maxSentence = 1500
+
+// chunks cuts an over-long sentence at commas or semicolons.
+func chunks(t string, start, end int) [][2]int {
+	var out [][2]int
+	for end-start > maxSentence {
+		cut := -1
+		for i := start + maxSentence; i > start+maxSentence/2; i-- {
+			if t[i] == ',' || t[i] == ';' {
+				cut = i + 1
+				break
+			}
+		}
+		if cut < 0 {
+			cut = start + maxSentence
+			for cut > start && t[cut]&0xC0 == 0x80 {
+				cut-- // not inside a character
+			}
+		}
+		out = append(out, [2]int{start, cut})
+		for cut < end && t[cut] == ' ' {
+			cut++
+		}
+		start = cut
+	}
+	if end > start {
+		out = append(out, [2]int{start, end})
+	}
+	return out
 }
 
 // anchorDate finds the day the article is about: the first full date in
@@ -203,7 +241,7 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 		// A sentence that opens with a date ("Ngày 11/5, ...") sets the day
 		// even when no event of it was coded; a date deep in the sentence
 		// may belong to anything ("thỏa thuận ký ngày 19/9/2018").
-		for _, e := range timex.Find(s.text, c.pub, c.ref) {
+		for _, e := range s.dates {
 			if e.Start > 60 {
 				break
 			}
@@ -456,6 +494,9 @@ func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft) sukien.Ev
 		ds := d.date.String()
 		ev.Date = &ds
 	}
+	if ev.Level == "" && sukien.Symmetric(ev.Event) {
+		ev.Level = x.levelOf(append(append([]sukien.Actor{}, d.subj...), d.obj...), d.date.String())
+	}
 	ev.Actor = sideActors(d.subj, nil)
 	ev.Recipient = sideActors(d.obj, countriesOf(d.subj))
 	if sukien.Symmetric(ev.Event) && len(ev.Actor) == 0 {
@@ -487,6 +528,31 @@ func sideKey(as []sukien.Actor) string {
 	}
 	sort.Strings(ks)
 	return strings.Join(ks, ",")
+}
+
+// levelOf names the rank of a meeting from its persons' offices at the
+// date: the highest rank present.
+func (x *Extractor) levelOf(as []sukien.Actor, date string) string {
+	rank := map[string]int{"leader": 6, "president": 6, "prime_minister": 6, "vice_president": 5,
+		"foreign_minister": 5, "defence_minister": 5, "unification_minister": 5, "national_security_adviser": 5,
+		"vice_foreign_minister": 4, "nuclear_envoy": 3, "ambassador": 2}
+	names := map[int]string{6: "leader", 5: "minister", 4: "vice-minister", 3: "envoy", 2: "ambassador"}
+	best := 0
+	for _, a := range as {
+		if a.Kind != sukien.KindPerson || a.ID == "" {
+			continue
+		}
+		e := x.dict.Lookup(dict.Person, a.ID)
+		if e == nil {
+			continue
+		}
+		for _, r := range e.Roles {
+			if (date == "" || r.Contains(date)) && rank[r.Code] > best {
+				best = rank[r.Code]
+			}
+		}
+	}
+	return names[best]
 }
 
 // sideActors lists persons and organisations, and the bare state only for

@@ -312,3 +312,30 @@ func scoreCorpus(t *testing.T, docsJSONL, goldJSONL []byte) eval.Report {
 	}
 	return eval.Score(gold, pred)
 }
+
+func TestUndatedArticleKeepsDateText(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Text: "Ngoại trưởng Hàn Quốc Cho Tae-yul ngày 18/6 đã điện đàm với người đồng cấp Mỹ Antony Blinken."})
+	ev := find(t, res.Events, "CONSULT")
+	if ev.Date != nil {
+		t.Errorf("date = %s, want null without a publication date", *ev.Date)
+	}
+	if ev.DateText != "ngày 18/6" {
+		t.Errorf("date_text = %q, want the expression as written", ev.DateText)
+	}
+	if ev.Level != "minister" {
+		t.Errorf("level = %q, want minister (two foreign ministers)", ev.Level)
+	}
+}
+
+// A page with no full stop is read in bounded pieces; before, clause
+// analysis of one huge sentence was quadratic and took minutes.
+func TestVeryLongSentence(t *testing.T) {
+	x := extractor(t)
+	text := strings.Repeat("Hàn Quốc và Mỹ ngày 3/3 đã điện đàm về Triều Tiên, ", 4000)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2024-03-04", Text: text})
+	ev := find(t, res.Events, "CONSULT")
+	if ev.Mentions < 100 {
+		t.Errorf("mentions = %d, want the repeats merged into one event", ev.Mentions)
+	}
+}
