@@ -78,9 +78,8 @@ start_server() {
 }
 
 start_server
-TOTAL=$(curl -fsS "$URL/api/v1/events?limit=1" | jq .total)
-MENTIONS=$(curl -fsS "$URL/api/v1/stats" | jq -c '{events, mentions, documents} // .' 2>/dev/null || true)
-say "server: $URL, $TOTAL merged events; stats: $MENTIONS"
+count() { curl -fsS "$URL$1" | sed -n "s/.*\"$2\": *\([0-9]*\).*/\1/p"; }
+say "server: $URL: $(count /api/v1/documents?limit=1 total) documents, $(count /api/v1/stats events) merged events, $(count /api/v1/stats mentions) mentions"
 
 LOAD_RC=0
 "$OUT/loadtest" -url "$URL" -c "$C" -d "$D" | tee "$OUT/loadtest.txt" || LOAD_RC=$?

@@ -446,6 +446,9 @@ var outlets = set("dân trí", "vnexpress", "tuổi trẻ", "thanh niên", "ti�
 // "(Vietnam+)", "TTXVN/Tin Tức", "Đức Dũng (Tổng hợp)", "Phương Thảo", "H.L".
 func isByline(s string) bool {
 	s = strings.TrimSpace(s)
+	if len(s) > 160 {
+		return false // a byline is a few words; don't split a paragraph to find out
+	}
 	f := strings.Fields(s)
 	if len(f) == 0 || len(f) > 8 || strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "./.") && !initials(f[len(f)-1]) {
 		return false
