@@ -231,6 +231,11 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 				continue
 			}
 		}
+		if cs := s.cues[i]; cs.bits&cAgreementRef != 0 && !trigAt[i] && s.baseAt[i] < 0 {
+			add(mention{start: i, end: cs.end, kind: mAgreed})
+			i = cs.end - 1
+			continue
+		}
 		if cs := s.cues[i]; cs.bits&(cPair|cAnaphor|cIncident) != 0 && !trigAt[i] {
 			switch {
 			case cs.bits&cPair != 0:
@@ -432,6 +437,9 @@ func (x *Extractor) chainLeft(s *sentence, p int, trigAt []bool) (start int, cou
 		}
 		cb := s.cueIn[j]
 		if cb&(cCounterpart|cHonorific) != 0 && s.baseAt[j] < 0 {
+			if j+1 != start && cb&cHonorific != 0 {
+				break // "ông Tập được Chủ tịch Kim": another person's honorific
+			}
 			start = j
 			continue
 		}
@@ -446,7 +454,7 @@ func (x *Extractor) chainLeft(s *sentence, p int, trigAt []bool) (start int, cou
 			continue // a plain word: kept only if a title lies further left
 		}
 		b := &s.bases[bi]
-		if e := b.has(dict.Person); e != nil {
+		if b.has(dict.Person) != nil || b.short(dict.Person) != nil && b.has(dict.Title) == nil && b.has(dict.Country) == nil {
 			break
 		}
 		switch {

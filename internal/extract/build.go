@@ -55,6 +55,8 @@ func (c *docContext) resolve(m *mention) []sukien.Actor {
 		return c.lastSubject
 	case mIncident:
 		return c.lastLaunch
+	case mAgreed:
+		return c.lastAgreed
 	}
 	return m.actors
 }
@@ -175,7 +177,7 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 		}
 		if mi := s.mentAt[k]; mi >= 0 {
 			m := &s.mentions[mi]
-			if m.isLocation || m.kind == mPlace && m.place != nil && !m.place.Metonym || m.kind == mIncident {
+			if m.isLocation || m.kind == mPlace && m.place != nil && !m.place.Metonym || m.kind == mIncident || m.kind == mAgreed {
 				break
 			}
 			if m.media() || m.isDest {
@@ -369,7 +371,7 @@ func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side,
 		if m.kind == mPlace && m.place != nil && !m.place.Metonym {
 			continue
 		}
-		if m.kind == mIncident && !object || m.media() {
+		if (m.kind == mIncident || m.kind == mAgreed) && !object || m.media() {
 			continue
 		}
 		sd.add(c.resolve(m)...)
@@ -656,6 +658,17 @@ func after(d, pub timex.Date) bool {
 // ownParticipants reports whether a meeting noun names its sides: "giữa A
 // và B", "của quan chức Hàn-Mỹ", "với Chủ tịch Tập", "Hàn-Trung-Nhật".
 func (x *Extractor) ownParticipants(s *sentence, t *trigger) bool {
+	// "chuyến thăm cấp nhà nước hai ngày tới Triều Tiên": where a visit
+	// goes is a side of it.
+	if t.entry.Cameo == "042" && !(t.start > 0 && s.word(t.start-1) == "trong") {
+		// ("Đang trong chuyến thăm Mỹ, ...": the circumstance of what
+		// follows, not a meeting of its own.)
+		for k := t.end; k < len(s.toks.T) && k < t.end+6; k++ {
+			if mi := s.mentAt[k]; mi >= 0 && (s.mentions[mi].isDest || k == t.end) && s.mentions[mi].stateLike() {
+				return true
+			}
+		}
+	}
 	for k := t.end; k < len(s.toks.T) && k < t.end+3; k++ {
 		switch s.word(k) {
 		case "giữa", "của", "với":

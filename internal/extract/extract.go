@@ -60,6 +60,7 @@ type docContext struct {
 	pairPersons []sukien.Actor
 	lastSubject []sukien.Actor
 	lastLaunch  []sukien.Actor
+	lastAgreed  []sukien.Actor // the sides of the last agreement
 	lastTarget  map[string][]sukien.Actor // by event type
 	consulted   map[string]bool           // pairs whose meeting was told
 	named       map[string]bool           // states named anywhere in the article
@@ -229,6 +230,16 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 		}
 		if d.ev.Event == "CONSULT" {
 			c.consulted[pairKey(append(append([]sukien.Actor{}, d.subj...), d.obj...))] = true
+		}
+		if d.ev.Event == "AGREE" {
+			var all side
+			all.add(d.subj...)
+			all.add(d.obj...)
+			c.lastAgreed = nil
+			for code := range all.countries() {
+				c.lastAgreed = append(c.lastAgreed, x.countryActor(code))
+			}
+			sort.Slice(c.lastAgreed, func(i, j int) bool { return c.lastAgreed[i].Country < c.lastAgreed[j].Country })
 		}
 		if len(d.obj) > 0 && !sukien.Symmetric(d.ev.Event) {
 			c.lastTarget[d.ev.Event] = d.obj

@@ -45,6 +45,7 @@ const (
 	cSince
 	cEmphasis
 	cSpeaker
+	cAgreementRef
 )
 
 func init() {
@@ -54,7 +55,7 @@ func init() {
 		"comitative": cComitative, "pair": cPair, "counterpart": cCounterpart, "side": cSide,
 		"clause": cClause, "source": cSource, "honorific": cHonorific, "anaphor": cAnaphor,
 		"incident": cIncident, "backref": cBackref, "opinion": cOpinion, "since": cSince,
-		"emphasis": cEmphasis, "speaker": cSpeaker,
+		"emphasis": cEmphasis, "speaker": cSpeaker, "agreementref": cAgreementRef,
 	} {
 		cueBits[id] = b
 	}
@@ -78,6 +79,7 @@ const (
 	mTitle    // a title with a country but no name that resolved to no one
 	mAnaphor  // "nước này"
 	mIncident // "hành động này": the last launch's actor
+	mAgreed   // "hiệp ước": the sides of the last agreement
 )
 
 // mention is one reference to an actor or place in a sentence.
