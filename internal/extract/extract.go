@@ -60,7 +60,7 @@ type docContext struct {
 	pairPersons []sukien.Actor
 	lastSubject []sukien.Actor
 	lastLaunch  []sukien.Actor
-	lastAgreed  []sukien.Actor // the sides of the last agreement
+	lastAgreed  []sukien.Actor            // the sides of the last agreement
 	lastTarget  map[string][]sukien.Actor // by event type
 	consulted   map[string]bool           // pairs whose meeting was told
 	named       map[string]bool           // states named anywhere in the article
