@@ -631,20 +631,35 @@ func isOffice(role string) bool {
 func (x *Extractor) compound(s *sentence, bi int, c *docContext) ([]string, int) {
 	var codes []string
 	end := -1
+	shorts := 0
+	spaced := false
 	for k := bi; k < len(s.bases); k++ {
 		b := &s.bases[k]
-		if k > bi && (b.start != end || !s.toks.T[b.start].Hyphen) {
+		if k > bi && b.start != end {
 			break
+		}
+		if k > bi && !s.toks.T[b.start].Hyphen {
+			// "Mỹ - Hàn" in word-segmented text: a spaced hyphen joins
+			// one-syllable forms too.
+			if s.toks.Gap(b.start) != " - " {
+				break
+			}
+			spaced = true
 		}
 		e := b.has(dict.Country)
 		if e == nil {
-			e = b.short(dict.Country)
+			if e = b.short(dict.Country); e != nil {
+				shorts++
+			}
 		}
 		if e == nil {
 			break
 		}
 		codes = append(codes, e.ID)
 		end = b.end
+	}
+	if spaced && shorts == 0 {
+		return nil, 0
 	}
 	if len(codes) < 2 {
 		return nil, 0

@@ -419,6 +419,12 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 	e := t.entry
 	ev := sukien.Event{Event: e.Event, Mode: e.Mode, Cameo: e.Cameo}
 	future := s.hasCue(max(cs, t.start-4), t.start, cFuture) >= 0
+	// "Hội nghị thượng đỉnh Mỹ-Triều sẽ diễn ra tại Singapore": a meeting
+	// noun whose predicate is in the future.
+	if !future && s.nominal(t) {
+		k := s.hasCue(t.end, min(ce, t.end+10), cFuture)
+		future = k >= 0 && !s.commaBetween(t.end, k)
+	}
 	if ev.Event == "CONSULT" && future {
 		ev.Event, ev.Mode, ev.Cameo = "AGREE", "", "036"
 	}

@@ -196,6 +196,14 @@ func normalize(s string) (string, *OffsetMap, bool) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
+			case c == ' ' && spacedNameHyphen(s, i):
+				// "Moon_Jae - in", "Ri_Sol - ju": word-segmented corpora
+				// space the hyphen of a romanised given name.
+				emit(i + 1)
+				w.out = append(w.out, '-')
+				prev = '-'
+				i += 3
+				continue
 			case c == ' ' || c == '\t' || c == '\v' || c == '\f':
 				if space < 0 {
 					space = i
@@ -288,6 +296,32 @@ func normalize(s string) (string, *OffsetMap, bool) {
 	w.at(len(s))
 	return string(w.out), w.m, dropped
 }
+
+// spacedNameHyphen reports " - " at i between a capitalised ASCII word and
+// a short lower-case ASCII word that ends there: the two halves of a
+// romanised given name ("Jae - in"), not a dash between phrases.
+func spacedNameHyphen(s string, i int) bool {
+	if i+3 >= len(s) || s[i:i+3] != " - " {
+		return false
+	}
+	j := i
+	for j > 0 && isASCIILetter(s[j-1]) {
+		j--
+	}
+	if i-j < 2 || i-j > 8 || s[j] < 'A' || s[j] > 'Z' || j > 0 && s[j-1] >= utf8.RuneSelf {
+		return false
+	}
+	k := i + 3
+	for k < len(s) && 'a' <= s[k] && s[k] <= 'z' {
+		k++
+	}
+	if k-(i+3) < 2 || k-(i+3) > 6 {
+		return false
+	}
+	return k == len(s) || !isASCIILetter(s[k]) && s[k] != '_' && s[k] < utf8.RuneSelf
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 func nextRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
