@@ -217,7 +217,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 			continue
 		}
 		// "Ông cũng kêu gọi ...": a bare honorific is the person last named.
-		if cs := s.cues[i]; cs.bits&cHonorific != 0 && cs.end == i+1 && (i+1 >= n || !s.toks.T[i+1].Upper) {
+		if w := s.word(i); (w == "ông" || w == "bà" || w == "ngài") && s.cues[i].end == i+1 && (i+1 >= n || !s.toks.T[i+1].Upper) {
 			if p, ok := lastPersonBefore(s.mentions, i, c, known); ok {
 				add(mention{start: i, end: i + 1, kind: mPerson, actors: []sukien.Actor{p}})
 				continue

@@ -330,13 +330,17 @@ func (s *sentence) inDate(k int) bool {
 
 // collect adds the side-worthy mentions of tokens [i, j).
 func (x *Extractor) collect(s *sentence, c *docContext, i, j int, sd *side, object bool) {
-	x.collectTopic(s, c, i, j, sd, object, true)
+	x.collectTopic(s, c, i, j, sd, object, true, false)
 }
 
 // collectTopic is collect that, with skipTopic, passes over what a
 // "về"/"liên quan đến" phrase is about, up to a "của" that names the owner
 // of the head noun, a comma or "với".
-func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side, object, skipTopic bool) {
+//
+// With directedObject, a state after "tại" counts: in the object of a
+// directed act ("phản đối hệ thống THAAD được lắp đặt tại Hàn Quốc") the
+// state where the thing stands is its target; a meeting's place is no side.
+func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side, object, skipTopic, directedObject bool) {
 	inSource, inTopic := false, false
 	for k := i; k < j; k++ {
 		if s.mentAt[k] < 0 {
@@ -365,7 +369,7 @@ func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side,
 		}
 		m := &s.mentions[mi]
 		k = m.end - 1
-		if m.isLocation {
+		if m.isLocation && !(directedObject && m.kind == mCountry) {
 			continue
 		}
 		if m.kind == mPlace && m.place != nil && !m.place.Metonym {
@@ -488,7 +492,7 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 	}
 	oe := x.objectEnd(s, t.end, ce, symmetric)
 	var obj side
-	x.collect(s, c, t.end, oe, &obj, true)
+	x.collectTopic(s, c, t.end, oe, &obj, true, true, !symmetric)
 
 	switch ev.Event {
 	case "MOBILIZE":
@@ -675,9 +679,16 @@ func (x *Extractor) ownParticipants(s *sentence, t *trigger) bool {
 			}
 		}
 	}
-	for k := t.end; k < len(s.toks.T) && k < t.end+3; k++ {
-		switch s.word(k) {
-		case "giữa", "của", "với":
+	for k := t.end; k < len(s.toks.T) && k < t.end+6; k++ {
+		if k > t.end && s.toks.T[k].Break {
+			break
+		}
+		// "cuộc điện đàm kéo dài 40 phút với ...": "của" must stand close,
+		// "với" and "giữa" may come after a few words.
+		switch w := s.word(k); {
+		case w == "giữa" || w == "với":
+			return true
+		case w == "của" && k < t.end+3:
 			return true
 		}
 		if mi := s.mentAt[k]; mi >= 0 && s.mentions[mi].kind == mCountry && len(s.mentions[mi].actors) >= 2 {

@@ -82,9 +82,21 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 
 	var sents []*sentence
 	var kinds []text.Kind
+	// The lead paragraph sums the story up; the body tells it. Evidence is
+	// taken from the body when both report an event.
+	leadPara, lastPara := -1, -1
+	for _, ts := range td.Sentences {
+		if ts.Kind == text.Body {
+			if leadPara < 0 {
+				leadPara = ts.Para
+			}
+			lastPara = ts.Para
+		}
+	}
 	for _, ts := range td.Sentences {
 		for _, sp := range chunks(td.Text, ts.Start, ts.End) {
-			sents = append(sents, &sentence{idx: len(sents), text: td.Text[sp[0]:sp[1]], start: sp[0]})
+			sents = append(sents, &sentence{idx: len(sents), text: td.Text[sp[0]:sp[1]], start: sp[0],
+				lead: ts.Para == leadPara && lastPara > leadPara})
 			kinds = append(kinds, ts.Kind)
 		}
 	}
@@ -440,6 +452,9 @@ func intersects(a, b []string) bool {
 // date and place count most, then named persons.
 func informative(d *draft) int {
 	n := 0
+	if !d.sent.lead {
+		n++
+	}
 	if d.dateExact {
 		n += 2
 	}

@@ -155,6 +155,7 @@ type sentence struct {
 	idx      int    // index in the document's sentences
 	text     string // normalised text
 	start    int    // byte offset in the document's normalised text
+	lead     bool   // in the lead paragraph of a longer article
 	toks     dict.Tokens
 	cues     []cueSpan // per token: the cue starting there, if any
 	cueIn    []cueSet  // per token: classes of cues covering it
