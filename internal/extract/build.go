@@ -470,7 +470,10 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		// tham dự của A và B": a meeting noun names its own sides. One
 		// inside a phrase about something else ("tiến trình đàm phán
 		// Mỹ-Triều") is no event unless the sentence tells it happened.
-		if s.hasActorBetween(cs, t.start) >= 0 && !x.independentNominal(s, t, dates) {
+		// ("sau cuộc điện đàm kéo dài 40 phút với Chủ tịch Tập" names its
+		// sides: it happened.)
+		occasion := s.cueBefore(t.start)&cBackref != 0 && x.ownParticipants(s, t)
+		if s.hasActorBetween(cs, t.start) >= 0 && !x.independentNominal(s, t, dates) && !occasion {
 			return draft{}, false
 		}
 		subj = x.nounParticipants(s, c, t, ce)
