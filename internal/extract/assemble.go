@@ -345,6 +345,11 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 		}
 		if m.start > 0 {
 			prev := s.cueBefore(m.start)
+			// "tại khu nghỉ dưỡng Trại David": a common noun may stand
+			// between "tại" and the name.
+			for j := m.start - 1; prev == 0 && j > 0 && j >= m.start-3 && placeHeads[s.word(j)] && s.mentAt[j] < 0; j-- {
+				prev = s.cueBefore(j) & (cLocation | cDestination)
+			}
 			m.isLocation = prev&(cLocation) != 0 && m.kind == mPlace || prev&cLocation != 0 && m.kind == mCountry && len(m.actors) == 1
 			m.isDest = prev&cDestination != 0
 		}

@@ -355,7 +355,12 @@ func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side,
 			}
 		}
 		if k > i && s.toks.T[k].Break && !s.listComma(k) {
-			inSource, inTopic = false, false
+			// "Theo Bộ Tham mưu liên quân Hàn Quốc (JCS), ...": the source
+			// runs to its comma.
+			if strings.Contains(s.toks.Gap(k), ",") {
+				inSource = false
+			}
+			inTopic = false
 		}
 		if inSource || inTopic {
 			if mi := s.mentAt[k]; mi >= 0 {
@@ -511,9 +516,19 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		if len(subj.actors) == 0 {
 			subj = x.possessor(s, c, t.end, oe)
 		}
-		// "THAAD được triển khai": deployed by someone not named.
-		if e.Mode == "troops" && t.start > 0 && (s.word(t.start-1) == "được" || s.word(t.start-1) == "bị") && len(subj.actors) == 0 {
-			return draft{}, false
+		// "THAAD được triển khai": deployed by someone not named; "tên lửa
+		// được phóng": by the launcher in view.
+		if passive := t.start > 0 && (s.word(t.start-1) == "được" || s.word(t.start-1) == "bị"); passive {
+			if p := x.possessor(s, c, t.end, oe); len(p.actors) > 0 {
+				subj = p
+			} else if im := x.immediateSubject(s, c, cs, t.start); len(im.actors) > 0 {
+				subj = im
+			} else if e.Mode == "troops" {
+				return draft{}, false
+			} else {
+				subj = side{}
+				subj.add(c.lastLaunch...)
+			}
 		}
 		obj = side{}
 		if len(subj.countries()) >= 2 && e.Mode == "exercise" {
@@ -787,7 +802,7 @@ func (s *sentence) announced(cs int, t *trigger) bool {
 // eventNounAfter reports a meeting or agreement noun in [i, j).
 func (x *Extractor) eventNounAfter(s *sentence, i, j int) bool {
 	for _, u := range s.trigs {
-		if u.start >= i && u.start < j && (u.entry.Event == "CONSULT" || u.entry.Event == "AGREE") {
+		if u.start >= i && u.start < j && (u.entry.Event == "CONSULT" || u.entry.Event == "AGREE") && s.nominal(&u) {
 			return true
 		}
 	}
@@ -1148,6 +1163,9 @@ func (x *Extractor) consultMode(s *sentence, t *trigger, cs, ce int, d draft) st
 	sides := map[string]bool{}
 	for _, a := range append(append([]sukien.Actor{}, d.subj...), d.obj...) {
 		sides[a.Country] = true
+	}
+	if len(sides) >= 3 {
+		return "multilateral"
 	}
 	if loc := d.ev.Location; loc != nil && loc.Country != "" {
 		if !sides[loc.Country] {
