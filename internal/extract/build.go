@@ -167,7 +167,7 @@ func (x *Extractor) immediateSubject(s *sentence, c *docContext, cs, ts int) sid
 	for k >= cs {
 		if s.toks.T[k+1].Break && k+1 < ts && !s.inDate(k+1) {
 			gap := s.toks.Gap(k + 1)
-			if !strings.ContainsAny(gap, "()") && !s.listComma(k+1) {
+			if (!strings.ContainsAny(gap, "()") || strings.Contains(gap, ",")) && !s.listComma(k+1) {
 				break
 			}
 		}
