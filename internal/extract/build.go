@@ -504,6 +504,11 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 
 	switch ev.Event {
 	case "MOBILIZE":
+		// "kế hoạch phóng vệ tinh", "sẽ thử hạt nhân": a launch announced
+		// is not a launch.
+		if future {
+			return draft{}, false
+		}
 		// A launch named as a noun ("các vụ thử tên lửa của Triều Tiên") is
 		// done by its possessor; only a launch told as the clause's
 		// predicate is done by the clause's subject.

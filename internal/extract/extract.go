@@ -268,7 +268,10 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 			if e.Start > 60 {
 				break
 			}
-			if (e.Rel.Kind() == timex.Absolute || e.Rel.Kind() == timex.Deictic) && e.Date.Precision() == 3 && !x.reportDate(s, e) && !x.sinceDate(s, e) {
+			// "Ngay sáng 27/5, Triều Tiên thông báo ...": a date that opens
+			// the sentence moves the story on even as a report's date.
+			fronted := e.Start < 16
+			if (e.Rel.Kind() == timex.Absolute || e.Rel.Kind() == timex.Deictic) && e.Date.Precision() == 3 && (fronted || !x.reportDate(s, e)) && !x.sinceDate(s, e) {
 				c.ref = e.Date
 				break
 			}
