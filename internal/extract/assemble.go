@@ -223,6 +223,13 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 				continue
 			}
 		}
+		if cs := s.cues[i]; cs.bits&cPersonAnaphor != 0 {
+			if p, ok := lastPersonBefore(s.mentions, i, c, known); ok {
+				add(mention{start: i, end: cs.end, kind: mPerson, actors: []sukien.Actor{p}})
+				i = cs.end - 1
+				continue
+			}
+		}
 		// "Chúng tôi ... phản đối", ông Suga nhấn mạnh: the quoted speaker.
 		if cs := s.cues[i]; cs.bits&cSpeaker != 0 {
 			if p, ok := x.quoteSpeaker(s, i, c, known); ok {

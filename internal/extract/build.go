@@ -513,9 +513,17 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		// done by its possessor; only a launch told as the clause's
 		// predicate is done by the clause's subject.
 		if s.nominal(t) && !s.lightVerb(t) {
+			clause := subj
 			subj = x.possessor(s, c, t.end, oe)
 			if !x.independentNominal(s, t, dates) {
 				return draft{}, false
+			}
+			// "Kim Jong-un đã ca ngợi vụ phóng hôm 14/5": with no owner
+			// named and none in view, the state of the clause's subject.
+			if len(subj.actors) == 0 && len(c.lastLaunch) == 0 {
+				for code := range clause.countries() {
+					subj.add(x.countryActor(code))
+				}
 			}
 		}
 		if len(subj.actors) == 0 {
@@ -597,6 +605,25 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 						subj = x.subjectOf(s, c, cs, k)
 						if len(subj.actors) == 0 {
 							return draft{}, false
+						}
+					}
+					break
+				}
+			}
+		}
+		// "lên án vụ phóng (của Triều Tiên)": a launch named as the object
+		// stands for whoever launched.
+		if len(obj.actors) == 0 {
+			for _, u := range s.trigs {
+				if u.start >= t.end && u.start < oe && u.entry.Event == "MOBILIZE" {
+					p := x.possessor(s, c, u.end, oe)
+					if len(p.actors) == 0 {
+						p.add(c.lastLaunch...)
+					}
+					sc := subj.countries()
+					for _, a := range p.actors {
+						if !sc[a.Country] {
+							obj.add(a)
 						}
 					}
 					break

@@ -115,6 +115,12 @@ func (s *sentence) clauseBounds(i int) (int, int) {
 
 func (s *sentence) isBoundary(k int) bool {
 	if s.cues[k].bits&cClause != 0 && (k == 0 || s.cueIn[k-1]&cClause == 0) {
+		// "X đồng thời hối thúc Y", "X còn kêu gọi": adverbs inside a
+		// clause; after a comma they open a new one.
+		switch s.word(k) {
+		case "đồng", "còn", "sau", "ngoài", "bên", "mặt":
+			return k == 0 || strings.ContainsAny(s.toks.Gap(k), ",;")
+		}
 		return true
 	}
 	// "X lên án A và kêu gọi B": "và" before a verb joins two predicates.

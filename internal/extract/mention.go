@@ -46,6 +46,7 @@ const (
 	cEmphasis
 	cSpeaker
 	cAgreementRef
+	cPersonAnaphor
 )
 
 func init() {
@@ -55,7 +56,7 @@ func init() {
 		"comitative": cComitative, "pair": cPair, "counterpart": cCounterpart, "side": cSide,
 		"clause": cClause, "source": cSource, "honorific": cHonorific, "anaphor": cAnaphor,
 		"incident": cIncident, "backref": cBackref, "opinion": cOpinion, "since": cSince,
-		"emphasis": cEmphasis, "speaker": cSpeaker, "agreementref": cAgreementRef,
+		"emphasis": cEmphasis, "speaker": cSpeaker, "agreementref": cAgreementRef, "personanaphor": cPersonAnaphor,
 	} {
 		cueBits[id] = b
 	}
