@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 )
@@ -20,7 +21,18 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	m := NewMain()
-	if err := m.Run(ctx, os.Args[1:]); err != nil {
+	// SUKIEN_CPUPROFILE=FILE writes a CPU profile of the run (go tool pprof).
+	if path := os.Getenv("SUKIEN_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				defer pprof.StopCPUProfile()
+			}
+			defer f.Close()
+		}
+	}
+	err := m.Run(ctx, os.Args[1:])
+	pprof.StopCPUProfile()
+	if err != nil {
 		if !errors.Is(err, errSilent) {
 			fmt.Fprintln(os.Stderr, "sukien:", err)
 		}
