@@ -22,20 +22,36 @@ type Target struct {
 }
 
 // Matcher finds dictionary phrases in tokenised text: leftmost-longest over
-// syllable n-grams, with a map of every phrase prefix so a failed extension
-// stops at once. Built once; safe for concurrent use.
+// syllable n-grams. One map holds every phrase and every phrase prefix, so
+// each extension costs one look-up and a failed one stops at once. Built
+// once; safe for concurrent use.
 type Matcher struct {
-	exact map[string][]Target
-	// lower holds, per key, the targets that may match when the text's
-	// first letter is lower case: a capitalised name (`Pháp`, `Ý`) must be
-	// capitalised in the text too, or "biện pháp" would be France.
-	lower  map[string][]Target
-	prefix map[string]bool
+	nodes  map[string]*node
 	maxLen int
 }
 
+// node is what a key is: a whole phrase (targets), the start of longer
+// phrases (prefix), or both.
+type node struct {
+	targets []Target
+	// lower holds the targets that may match when the text's first letter
+	// is lower case: a capitalised name (`Pháp`, `Ý`) must be capitalised
+	// in the text too, or "biện pháp" would be France.
+	lower  []Target
+	prefix bool
+}
+
 func newMatcher() *Matcher {
-	return &Matcher{exact: map[string][]Target{}, lower: map[string][]Target{}, prefix: map[string]bool{}}
+	return &Matcher{nodes: map[string]*node{}}
+}
+
+func (m *Matcher) node(k string) *node {
+	n := m.nodes[k]
+	if n == nil {
+		n = &node{}
+		m.nodes[k] = n
+	}
+	return n
 }
 
 func (m *Matcher) add(phrase string, t Target) {
@@ -43,7 +59,8 @@ func (m *Matcher) add(phrase string, t Target) {
 	if k == "" {
 		return
 	}
-	for _, old := range m.exact[k] {
+	n := m.node(k)
+	for _, old := range n.targets {
 		if old.Entry == t.Entry && old.Field == t.Field {
 			return
 		}
@@ -51,32 +68,36 @@ func (m *Matcher) add(phrase string, t Target) {
 	if t.Entry.Kind == Trigger {
 		// A later trigger definition of the same phrase (a user's file)
 		// overrides an earlier one.
-		m.exact[k] = []Target{t}
+		n.targets = []Target{t}
+		n.lower = nil
 	} else {
-		m.exact[k] = append(m.exact[k], t)
+		n.targets = append(n.targets, t)
 	}
 	if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(phrase)); !unicode.IsUpper(r) || t.Entry.Kind == Title || t.Entry.Kind == Institution {
-		m.lower[k] = append(m.lower[k], t)
-	} else if _, ok := m.lower[k]; !ok {
-		m.lower[k] = nil
+		n.lower = append(n.lower, t)
 	}
-	n := 1
+	words := 1
 	for i := 0; i < len(k); i++ {
 		if k[i] == ' ' {
-			m.prefix[k[:i]] = true
-			n++
+			m.node(k[:i]).prefix = true
+			words++
 		}
 	}
-	if n > m.maxLen {
-		m.maxLen = n
+	if words > m.maxLen {
+		m.maxLen = words
 	}
 }
 
 // Lookup returns the targets of one phrase.
-func (m *Matcher) Lookup(phrase string) []Target { return m.exact[Key(phrase)] }
+func (m *Matcher) Lookup(phrase string) []Target { return m.LookupKey([]byte(Key(phrase))) }
 
 // LookupKey returns the targets of an already-normalised key.
-func (m *Matcher) LookupKey(key []byte) []Target { return m.exact[string(key)] }
+func (m *Matcher) LookupKey(key []byte) []Target {
+	if n := m.nodes[string(key)]; n != nil {
+		return n.targets
+	}
+	return nil
+}
 
 // Match is one phrase found: tokens [Start, End) and what it may denote.
 type Match struct {
@@ -88,19 +109,23 @@ type Match struct {
 // none). It never crosses a token Break.
 func (m *Matcher) Longest(t *Tokens, i int) Match {
 	best := Match{Start: i, End: i}
+	upper := i < len(t.T) && t.T[i].Upper
 	for j := i + 1; j <= len(t.T) && j-i <= m.maxLen; j++ {
 		if j > i+1 && t.T[j-1].Break {
 			break
 		}
-		key := t.Key(i, j)
-		table := m.exact
-		if !t.T[i].Upper {
-			table = m.lower
+		n := m.nodes[string(t.Key(i, j))]
+		if n == nil {
+			break
 		}
-		if ts := table[string(key)]; len(ts) > 0 {
+		ts := n.lower
+		if upper {
+			ts = n.targets
+		}
+		if len(ts) > 0 {
 			best.End, best.Targets = j, ts
 		}
-		if !m.prefix[string(key)] {
+		if !n.prefix {
 			break
 		}
 	}

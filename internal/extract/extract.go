@@ -16,6 +16,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sukien/sukien"
 	"github.com/sukien/sukien/internal/dict"
@@ -135,8 +136,9 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 	}
 	merged := mergeDrafts(drafts, x.states)
 	res := Result{Doc: td}
+	var runes runeCounter
 	for _, d := range merged {
-		res.Events = append(res.Events, x.record(doc, td, d))
+		res.Events = append(res.Events, x.record(doc, td, d, &runes))
 	}
 	return res
 }
@@ -516,7 +518,7 @@ func joinDraft(dst, src *draft, states map[string]bool) {
 }
 
 // record turns a draft into the output record.
-func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft) sukien.Event {
+func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft, runes *runeCounter) sukien.Event {
 	ev := d.ev
 	ev.Doc = doc.ID
 	if !d.date.IsZero() {
@@ -540,7 +542,7 @@ func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft) sukien.Ev
 	s := d.sent
 	ev.Sentence = s.text
 	os, oe := td.OrigSpan(s.start, s.start+len(s.text))
-	ev.Start, ev.End = td.RuneOffset(os), td.RuneOffset(oe)
+	ev.Start, ev.End = runes.offset(td, os), runes.offset(td, oe)
 	ev.Confidence = confidence(d)
 	ev.Summary = summary(ev)
 	// Unique within the document: one trigger may yield one event per
@@ -582,6 +584,21 @@ func (x *Extractor) levelOf(as []sukien.Actor, date string) string {
 		}
 	}
 	return names[best]
+}
+
+// runeCounter turns byte offsets of the original text into character
+// offsets, counting on from the last offset asked when it can: events come
+// roughly in text order, so a document is scanned about once.
+type runeCounter struct{ byteOff, runeOff int }
+
+func (r *runeCounter) offset(td *text.Doc, b int) int {
+	if b < r.byteOff {
+		r.byteOff, r.runeOff = 0, 0
+	}
+	b = min(max(b, 0), len(td.Orig))
+	r.runeOff += utf8.RuneCountInString(td.Orig[r.byteOff:b])
+	r.byteOff = b
+	return r.runeOff
 }
 
 // sideActors lists persons and organisations, and the bare state only for
