@@ -455,7 +455,7 @@ func (x *Extractor) chainLeft(s *sentence, p int, trigAt []bool) (start int, cou
 			start = j
 			continue
 		}
-		if cb&(cComitative|cReporting|cNegation|cClause|cLocation|cDestination|cPair) != 0 && s.baseAt[j] < 0 {
+		if cb&(cComitative|cReporting|cNegation|cClause|cLocation|cDestination|cPair|cOpinion|cSource) != 0 && s.baseAt[j] < 0 {
 			break
 		}
 		if s.toks.T[j].Number {

@@ -82,6 +82,16 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 				break
 			}
 		}
+		// "X nhấn mạnh [Y đang ...], đồng thời nhất trí ...": the verbs
+		// coordinated are the reporter's.
+		if end == cs {
+			for k := pcs; k < cs; k++ {
+				if s.cues[k].bits&cReporting != 0 && s.mentAt[k] < 0 && s.hasActorBetween(pcs, k) >= 0 {
+					end = k
+					break
+				}
+			}
+		}
 		if sd := x.subjectOf(s, c, pcs, end); len(sd.actors) > 0 {
 			return sd
 		}

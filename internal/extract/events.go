@@ -91,6 +91,7 @@ type draft struct {
 	persons    []string
 	trigStart  int
 	background bool
+	embedded   bool // told inside another act's object: not the sides in view
 }
 
 // clauseBounds returns the clause of token i: boundaries are semicolons,
@@ -218,6 +219,7 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 		t        *trigger
 		subjFrom int
 		subjAt   int // read the subject as if the trigger stood here (coordinated predicates), or -1
+		embedded bool // told inside another act's object
 		inherit  int // index of the candidate whose actor it shares, or -1
 	}
 	var cands []cand
@@ -245,7 +247,9 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 				// "đã điện đàm với ..., thảo luận ...": the same meeting.
 				continue
 			case own && !governsAll(g.entry.Event):
+				// "lên án việc Matxcơva và Bình Nhưỡng nhất trí ...".
 				cd.subjFrom = g.end
+				cd.embedded = true
 			case t.entry.Event == g.entry.Event && !sukien.Symmetric(t.entry.Event) && !own:
 				// "lệnh cấm vận với miền Bắc, kiểm soát xuất khẩu với Nga":
 				// one actor, two targets.
@@ -288,6 +292,7 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 			inherit = &draft{subj: x.subjectOf(s, c, cd.subjFrom, cd.subjAt).actors}
 		}
 		if d, ok := x.buildEvent(s, c, cd.t, cd.subjFrom, ce, dates, inherit, live); ok {
+			d.embedded = cd.embedded
 			built[i] = len(out)
 			out = append(out, d)
 		}

@@ -216,7 +216,7 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 		if d.dateExact && (d.dateRel.Kind() == timex.Absolute || d.dateRel.Kind() == timex.Deictic) && d.date.Precision() == 3 && !dated {
 			c.ref, dated = d.date, true
 		}
-		if sukien.Symmetric(d.ev.Event) && !paired {
+		if sukien.Symmetric(d.ev.Event) && !paired && !d.embedded {
 			var all side
 			all.add(d.subj...)
 			all.add(d.obj...)
