@@ -218,9 +218,9 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 	type cand struct {
 		t        *trigger
 		subjFrom int
-		subjAt   int // read the subject as if the trigger stood here (coordinated predicates), or -1
+		subjAt   int  // read the subject as if the trigger stood here (coordinated predicates), or -1
 		embedded bool // told inside another act's object
-		inherit  int // index of the candidate whose actor it shares, or -1
+		inherit  int  // index of the candidate whose actor it shares, or -1
 	}
 	var cands []cand
 	absorbedUntil, govern := -1, -1
