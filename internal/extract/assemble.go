@@ -88,6 +88,11 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 	}
 	used := make([]bool, n)
 	known := len(c.persons) // persons named before this sentence
+	var lastBefore *sukien.Actor
+	if known > 0 {
+		a := c.persons[known-1].actor
+		lastBefore = &a
+	}
 	trigAt := make([]bool, n)
 	for _, t := range s.trigs {
 		for j := t.start; j < t.end; j++ {
@@ -218,13 +223,13 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 		}
 		// "Ông cũng kêu gọi ...": a bare honorific is the person last named.
 		if w := s.word(i); (w == "ông" || w == "bà" || w == "ngài") && s.cues[i].end == i+1 && (i+1 >= n || !s.toks.T[i+1].Upper) {
-			if p, ok := lastPersonBefore(s.mentions, i, c, known); ok {
+			if p, ok := lastPersonBefore(s.mentions, i, lastBefore); ok {
 				add(mention{start: i, end: i + 1, kind: mPerson, actors: []sukien.Actor{p}})
 				continue
 			}
 		}
 		if cs := s.cues[i]; cs.bits&cPersonAnaphor != 0 {
-			if p, ok := lastPersonBefore(s.mentions, i, c, known); ok {
+			if p, ok := lastPersonBefore(s.mentions, i, lastBefore); ok {
 				add(mention{start: i, end: cs.end, kind: mPerson, actors: []sukien.Actor{p}})
 				i = cs.end - 1
 				continue
@@ -232,7 +237,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 		}
 		// "Chúng tôi ... phản đối", ông Suga nhấn mạnh: the quoted speaker.
 		if cs := s.cues[i]; cs.bits&cSpeaker != 0 {
-			if p, ok := x.quoteSpeaker(s, i, c, known); ok {
+			if p, ok := x.quoteSpeaker(s, i, c, lastBefore); ok {
 				add(mention{start: i, end: cs.end, kind: mPerson, actors: []sukien.Actor{p}})
 				i = cs.end - 1
 				continue
@@ -694,7 +699,7 @@ func personalPair(t string) bool {
 // lastPersonBefore finds the person a bare "ông"/"bà" at token i stands
 // for: the nearest one named before it in the sentence, else the last one
 // named in the sentences before.
-func lastPersonBefore(ms []mention, i int, c *docContext, known int) (sukien.Actor, bool) {
+func lastPersonBefore(ms []mention, i int, prev *sukien.Actor) (sukien.Actor, bool) {
 	best := -1
 	for k := range ms {
 		if ms[k].kind == mPerson && ms[k].end <= i && (best < 0 || ms[k].end > ms[best].end) {
@@ -704,8 +709,8 @@ func lastPersonBefore(ms []mention, i int, c *docContext, known int) (sukien.Act
 	if best >= 0 {
 		return ms[best].actors[0], true
 	}
-	if known > 0 && known <= len(c.persons) {
-		return c.persons[known-1].actor, true
+	if prev != nil {
+		return *prev, true
 	}
 	return sukien.Actor{}, false
 }
@@ -713,7 +718,7 @@ func lastPersonBefore(ms []mention, i int, c *docContext, known int) (sukien.Act
 // quoteSpeaker finds who says "chúng tôi": a person named right before a
 // reporting verb later in the sentence ("..., ông Suga nhấn mạnh"), else the
 // person last named.
-func (x *Extractor) quoteSpeaker(s *sentence, i int, c *docContext, known int) (sukien.Actor, bool) {
+func (x *Extractor) quoteSpeaker(s *sentence, i int, c *docContext, prev *sukien.Actor) (sukien.Actor, bool) {
 	for k := i + 1; k < len(s.toks.T); k++ {
 		if s.cues[k].bits&cReporting == 0 || k == 0 {
 			continue
@@ -732,8 +737,8 @@ func (x *Extractor) quoteSpeaker(s *sentence, i int, c *docContext, known int) (
 			}
 		}
 	}
-	if known > 0 && known <= len(c.persons) {
-		return c.persons[known-1].actor, true
+	if prev != nil {
+		return *prev, true
 	}
 	return sukien.Actor{}, false
 }

@@ -47,6 +47,11 @@ func (c *docContext) resolve(m *mention) []sukien.Actor {
 		if len(c.pairPersons) > 0 && m.role != "" {
 			return c.pairPersons
 		}
+		if len(c.pair) == 0 {
+			// No meeting told yet: "hai nhà lãnh đạo" are the last two
+			// persons of two states named.
+			return c.lastTwoPersons()
+		}
 		return c.pair
 	case mAnaphor:
 		if len(m.near) > 0 {
@@ -59,6 +64,21 @@ func (c *docContext) resolve(m *mention) []sukien.Actor {
 		return c.lastAgreed
 	}
 	return m.actors
+}
+
+// lastTwoPersons returns the last two persons of different states named.
+func (c *docContext) lastTwoPersons() []sukien.Actor {
+	var out []sukien.Actor
+	for i := len(c.persons) - 1; i >= 0 && len(out) < 2; i-- {
+		a := c.persons[i].actor
+		if a.Country != "" && (len(out) == 0 || out[0].Country != a.Country) {
+			out = append(out, a)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
 
 // subjectOf finds the sides named before the trigger. First the noun
@@ -505,6 +525,16 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		if len(subj.countries()) < 2 {
 			subj.add(x.subjectOf(s, c, cs, t.start).actors...)
 		}
+		// "Cuộc điện đàm với Chủ tịch Tập ... diễn ra sáng 10/6": the other
+		// side is the one the story is about.
+		if len(subj.countries()) == 1 && x.independentNominal(s, t, dates) && s.hasActorBetween(cs, t.start) < 0 {
+			sc := subj.countries()
+			for _, a := range c.lastSubject {
+				if !sc[a.Country] {
+					subj.add(a)
+				}
+			}
+		}
 	default:
 		subj = x.subjectOf(s, c, cs, t.start)
 	}
@@ -632,6 +662,20 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 					}
 					sc := subj.countries()
 					for _, a := range p.actors {
+						if !sc[a.Country] {
+							obj.add(a)
+						}
+					}
+					break
+				}
+			}
+		}
+		// "bác bỏ đề xuất này": a proposal refused stands for who proposed.
+		if len(obj.actors) == 0 && ev.Event == "REJECT" {
+			for _, u := range s.trigs {
+				if u.start >= t.end && u.start < oe && u.entry.Event == "REQUEST" {
+					sc := subj.countries()
+					for _, a := range c.lastActor["REQUEST"] {
 						if !sc[a.Country] {
 							obj.add(a)
 						}
@@ -771,6 +815,15 @@ func (x *Extractor) nounParticipants(s *sentence, c *docContext, t *trigger, ce 
 				sd.add(m.actors...)
 				return sd
 			}
+		}
+		// "chuyến thăm hữu nghị chính thức Việt Nam": a visit's host, and
+		// its visitor when named ("chuyến thăm Bình Nhưỡng của Putin").
+		if mi := s.mentAt[k]; mi >= 0 && t.entry.Cameo == "042" && k < t.end+5 && s.mentions[mi].stateLike() {
+			sd.add(c.resolve(&s.mentions[mi])...)
+			if e := s.mentions[mi].end; e < oe && s.word(e) == "của" {
+				sd.add(x.possessor(s, c, e, oe).actors...)
+			}
+			return sd
 		}
 		w := s.word(k)
 		near := k < t.end+3

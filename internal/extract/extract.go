@@ -63,6 +63,7 @@ type docContext struct {
 	lastLaunch  []sukien.Actor
 	lastAgreed  []sukien.Actor            // the sides of the last agreement
 	lastTarget  map[string][]sukien.Actor // by event type
+	lastActor   map[string][]sukien.Actor // by event type
 	consulted   map[string]bool           // pairs whose meeting was told
 	named       map[string]bool           // states named anywhere in the article
 }
@@ -79,7 +80,7 @@ func (c *docContext) when() string {
 func (x *Extractor) Extract(doc sukien.Document) Result {
 	td := text.Prepare(doc.Text)
 	pub, _ := timex.ParseISO(doc.Published)
-	c := &docContext{pub: pub, named: map[string]bool{}, lastTarget: map[string][]sukien.Actor{}, consulted: map[string]bool{}}
+	c := &docContext{pub: pub, named: map[string]bool{}, lastTarget: map[string][]sukien.Actor{}, lastActor: map[string][]sukien.Actor{}, consulted: map[string]bool{}}
 
 	var sents []*sentence
 	var kinds []text.Kind
@@ -257,6 +258,9 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 		}
 		if len(d.obj) > 0 && !sukien.Symmetric(d.ev.Event) {
 			c.lastTarget[d.ev.Event] = d.obj
+		}
+		if len(d.subj) > 0 {
+			c.lastActor[d.ev.Event] = d.subj
 		}
 		if len(d.subj) > 0 {
 			c.lastSubject = d.subj

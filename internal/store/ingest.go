@@ -36,13 +36,13 @@ func (s *Store) Ingest(ctx context.Context, batch []Article) (Result, error) {
 		if _, err := tx.ExecContext(ctx, `UPDATE store_meta SET value = value WHERE key = 'ingest_lock'`); err != nil {
 			return err
 		}
-		w := &writer{s: s, tx: tx, ctx: ctx}
+		w := newWriter(ctx, s, tx)
 		for i := range batch {
 			if err := w.article(&batch[i], &res); err != nil {
 				return err
 			}
 		}
-		return nil
+		return w.flush()
 	})
 	if err != nil {
 		return Result{}, internal("ingest", err)
@@ -50,20 +50,123 @@ func (s *Store) Ingest(ctx context.Context, batch []Article) (Result, error) {
 	return res, nil
 }
 
-// writer does the work of one Ingest transaction.
+// writer does the work of one Ingest transaction. Statements are prepared
+// once per transaction; sentences and mentions are written in multi-row
+// INSERTs; the merged events a batch touches are kept in memory (pending)
+// and written once, when the batch ends.
 type writer struct {
-	s   *Store
-	tx  *sql.Tx
-	ctx context.Context
+	s     *Store
+	tx    *sql.Tx
+	ctx   context.Context
+	stmts map[string]*sql.Stmt
+
+	sentences, mentions, actors rowBuffer
+
+	pending map[string]*pendingEvent   // by event id
+	byKey   map[string][]*pendingEvent // by type and sides, for candidate
+	order   []*pendingEvent            // in the order first touched
+}
+
+func newWriter(ctx context.Context, s *Store, tx *sql.Tx) *writer {
+	return &writer{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{},
+		sentences: rowBuffer{head: `INSERT INTO sentences (sid, doc_id, idx, start_off, end_off, orig_start, orig_end, text, folded) VALUES `, cols: 9},
+		mentions:  rowBuffer{head: `INSERT INTO mentions (id, event_id, doc_id, idx, sentence_idx, published, outlet, record) VALUES `, cols: 8},
+		actors:    rowBuffer{head: `INSERT INTO mention_actors (mention_id, side, pos, doc_id, actor_id, kind, name, country, raw, folded, name_folded) VALUES `, cols: 11},
+		pending:   map[string]*pendingEvent{},
+		byKey:     map[string][]*pendingEvent{},
+	}
+}
+
+// stmt returns query (written with ? placeholders) prepared in the
+// transaction, preparing it on first use.
+func (w *writer) stmt(query string) (*sql.Stmt, error) {
+	if st := w.stmts[query]; st != nil {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, w.s.rebind(query))
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[query] = st
+	return st, nil
 }
 
 func (w *writer) exec(query string, args ...any) error {
-	_, err := w.tx.ExecContext(w.ctx, w.s.rebind(query), args...)
+	st, err := w.stmt(query)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(w.ctx, args...)
 	return err
 }
 
 func (w *writer) query(query string, args ...any) (*sql.Rows, error) {
-	return w.tx.QueryContext(w.ctx, w.s.rebind(query), args...)
+	st, err := w.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(w.ctx, args...)
+}
+
+func (w *writer) queryRow(query string, args ...any) *sql.Row {
+	st, err := w.stmt(query)
+	if err != nil {
+		// A Row carrying the error: Scan reports it.
+		return w.tx.QueryRowContext(w.ctx, w.s.rebind(query), args...)
+	}
+	return st.QueryRowContext(w.ctx, args...)
+}
+
+// rowBuffer collects the rows of a multi-row INSERT.
+type rowBuffer struct {
+	head string // "INSERT INTO t (a, b) VALUES "
+	cols int
+	args []any
+}
+
+// maxParams bounds the parameters of one statement, far below SQLite's
+// 32,766 and PostgreSQL's 65,535: larger statements are no faster.
+const maxParams = 4000
+
+// add appends a row to b, writing b out when it is full.
+func (w *writer) add(b *rowBuffer, row ...any) error {
+	b.args = append(b.args, row...)
+	if len(b.args)+b.cols > maxParams {
+		return w.write(b)
+	}
+	return nil
+}
+
+// write inserts the rows collected in b.
+func (w *writer) write(b *rowBuffer) error {
+	if len(b.args) == 0 {
+		return nil
+	}
+	n := len(b.args) / b.cols
+	row := "(" + placeholders(b.cols) + ")"
+	var q strings.Builder
+	q.Grow(len(b.head) + n*(len(row)+2))
+	q.WriteString(b.head)
+	for i := range n {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString(row)
+	}
+	err := w.exec(q.String(), b.args...)
+	clear(b.args)
+	b.args = b.args[:0]
+	return err
+}
+
+// writeRows writes out every buffered row, so that queries see them.
+func (w *writer) writeRows() error {
+	for _, b := range []*rowBuffer{&w.sentences, &w.mentions, &w.actors} {
+		if err := w.write(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (w *writer) article(a *Article, res *Result) error {
@@ -108,7 +211,7 @@ func (w *writer) article(a *Article, res *Result) error {
 		return nil
 	case len(old) == 0:
 		var dup string
-		err := w.tx.QueryRowContext(w.ctx, w.s.rebind(`SELECT id FROM documents WHERE content_hash = ? LIMIT 1`), content).Scan(&dup)
+		err := w.queryRow(`SELECT id FROM documents WHERE content_hash = ? LIMIT 1`, content).Scan(&dup)
 		if err == nil {
 			res.Unchanged++ // the same text under another id and URL: a copy
 			return nil
@@ -134,7 +237,7 @@ func (w *writer) article(a *Article, res *Result) error {
 		d.ID, d.URL, d.Outlet, d.Published, d.Title, d.Source, d.Text, text, string(removed), content, extract, now()); err != nil {
 		return err
 	}
-	if err := w.sentences(d.ID, d.Title, text, a.Sentences); err != nil {
+	if err := w.addSentences(d.ID, d.Title, text, a.Sentences); err != nil {
 		return err
 	}
 	for i := range a.Events {
@@ -150,11 +253,10 @@ func (w *writer) article(a *Article, res *Result) error {
 	return nil
 }
 
-// sentences stores the title (index -1) and the body sentences for search.
-func (w *writer) sentences(docID, title, text string, ss []Sentence) error {
+// addSentences stores the title (index -1) and the body sentences for search.
+func (w *writer) addSentences(docID, title, text string, ss []Sentence) error {
 	if strings.TrimSpace(title) != "" {
-		if err := w.exec(`INSERT INTO sentences (sid, doc_id, idx, start_off, end_off, orig_start, orig_end, text, folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			sentenceID(docID, -1), docID, -1, 0, 0, 0, 0, title, Fold(title)); err != nil {
+		if err := w.add(&w.sentences, sentenceID(docID, -1), docID, -1, 0, 0, 0, 0, title, Fold(title)); err != nil {
 			return err
 		}
 	}
@@ -169,8 +271,7 @@ func (w *writer) sentences(docID, title, text string, ss []Sentence) error {
 				t = string(runes[sn.Start:sn.End])
 			}
 		}
-		if err := w.exec(`INSERT INTO sentences (sid, doc_id, idx, start_off, end_off, orig_start, orig_end, text, folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			sentenceID(docID, i), docID, i, sn.Start, sn.End, sn.OrigStart, sn.OrigEnd, t, Fold(t)); err != nil {
+		if err := w.add(&w.sentences, sentenceID(docID, i), docID, i, sn.Start, sn.End, sn.OrigStart, sn.OrigEnd, t, Fold(t)); err != nil {
 			return err
 		}
 	}
@@ -178,8 +279,11 @@ func (w *writer) sentences(docID, title, text string, ss []Sentence) error {
 }
 
 // deleteDocument removes a document with its sentences and mentions and
-// brings the events it reported up to date.
+// takes the events it reported into the batch, to be brought up to date.
 func (w *writer) deleteDocument(id string) error {
+	if err := w.writeRows(); err != nil {
+		return err
+	}
 	events, err := w.strings(`SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?`, id)
 	if err != nil {
 		return err
@@ -195,7 +299,12 @@ func (w *writer) deleteDocument(id string) error {
 		}
 	}
 	for _, ev := range events {
-		if err := w.refresh(ev); err != nil {
+		if p := w.pending[ev]; p != nil {
+			p.ms = slices.DeleteFunc(p.ms, func(m mentionRow) bool { return m.doc == id })
+			p.merged = nil
+			continue
+		}
+		if _, err := w.load(ev); err != nil {
 			return err
 		}
 	}
@@ -231,7 +340,7 @@ func (w *writer) mention(a *Article, i int) (merged bool, err error) {
 		e.ID = mid
 	}
 	k := keyOf(&e)
-	eventID, merged, err := w.place(k, mid)
+	p, merged, err := w.place(k, mid)
 	if err != nil {
 		return false, err
 	}
@@ -239,8 +348,7 @@ func (w *writer) mention(a *Article, i int) (merged bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	if err := w.exec(`INSERT INTO mentions (id, event_id, doc_id, idx, sentence_idx, published, outlet, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		mid, eventID, a.Doc.ID, i, sentenceIndex(a.Sentences, e.Start), a.Doc.Published, a.Doc.Outlet, string(record)); err != nil {
+	if err := w.add(&w.mentions, mid, p.id, a.Doc.ID, i, sentenceIndex(a.Sentences, e.Start), a.Doc.Published, a.Doc.Outlet, string(record)); err != nil {
 		return false, err
 	}
 	for side, actors := range [2][]sukien.Actor{e.Actor, e.Recipient} {
@@ -249,13 +357,14 @@ func (w *writer) mention(a *Article, i int) (merged bool, err error) {
 			if raw == "" {
 				raw = ac.Name
 			}
-			if err := w.exec(`INSERT INTO mention_actors (mention_id, side, pos, doc_id, actor_id, kind, name, country, raw, folded, name_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				mid, sideNames[side], pos, a.Doc.ID, actorID(ac), ac.Kind, ac.Name, ac.Country, raw, Fold(raw), Fold(ac.Name)); err != nil {
+			if err := w.add(&w.actors, mid, sideNames[side], pos, a.Doc.ID, actorID(ac), ac.Kind, ac.Name, ac.Country, raw, Fold(raw), Fold(ac.Name)); err != nil {
 				return false, err
 			}
 		}
 	}
-	return merged, w.refresh(eventID)
+	p.ms = append(p.ms, mentionRow{rec: e, doc: a.Doc.ID, idx: i, published: a.Doc.Published, outlet: a.Doc.Outlet})
+	p.merged = nil
+	return merged, nil
 }
 
 var sideNames = [2]string{"actor", "recipient"}
