@@ -135,6 +135,7 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 		x.updateContext(s, c, ds)
 		drafts = append(drafts, ds...)
 	}
+	dateAgreementsAtMeetings(drafts)
 	merged := mergeDrafts(drafts, x.states)
 	res := Result{Doc: td}
 	var runes runeCounter
@@ -142,6 +143,32 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 		res.Events = append(res.Events, x.record(doc, td, d, &runes))
 	}
 	return res
+}
+
+// dateAgreementsAtMeetings dates an agreement the sentence leaves undated
+// by the meeting of the same sides told before it: "the summit in Pyongyang
+// on 19/6 ... the two agreed to ..." is one sitting, not the report's day.
+func dateAgreementsAtMeetings(ds []draft) {
+	for i := range ds {
+		a := &ds[i]
+		if a.ev.Event != "AGREE" || a.dateExact || a.background {
+			continue
+		}
+		sides := countriesOf(append(append([]sukien.Actor(nil), a.subj...), a.obj...))
+		if len(sides) < 2 {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			m := &ds[j]
+			if m.ev.Event != "CONSULT" || !m.dateExact || m.date.Day == 0 || before(a.date, m.date) {
+				continue
+			}
+			if equalSets(sides, countriesOf(append(append([]sukien.Actor(nil), m.subj...), m.obj...))) {
+				a.date, a.dateRel = m.date, m.dateRel
+				break
+			}
+		}
+	}
 }
 
 // maxSentence bounds the text read as one sentence: a page with no full

@@ -339,3 +339,18 @@ func TestVeryLongSentence(t *testing.T) {
 		t.Errorf("mentions = %d, want the repeats merged into one event", ev.Mentions)
 	}
 }
+
+// An agreement told after the meeting of the same sides, with no date of
+// its own, took place at that meeting, not on the day of the report.
+func TestAgreementTakesMeetingDate(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2023-09-16", Text: "Ngày 15/9, Ngoại trưởng Hàn Quốc Park Jin đã điện đàm với Ngoại trưởng Mỹ Antony Blinken về cuộc hội đàm thượng đỉnh Nga-Triều diễn ra tại Vostochny hôm 13/9.\n\nBộ Ngoại giao Hàn Quốc cho biết hai ông lên án việc Matxcơva và Bình Nhưỡng nhất trí mở rộng hợp tác quân sự."})
+	ev := find(t, res.Events, "AGREE")
+	if ev.Date == nil || *ev.Date != "2023-09-13" {
+		got := "null"
+		if ev.Date != nil {
+			got = *ev.Date
+		}
+		t.Errorf("AGREE date = %s, want 2023-09-13 (the meeting's day)", got)
+	}
+}
