@@ -93,6 +93,9 @@ func (d *Dictionary) Check() []Problem {
 				}
 			}
 		}
+		if e.Within != "" && (e.Kind != Place || d.Lookup(Place, e.Within) == nil && d.Lookup(Country, e.Within) == nil) {
+			add(e, "%s: within %q is not the id of a place or country", describe(e), e.Within)
+		}
 		if e.Sector != "" && !sectors[e.Sector] {
 			add(e, "%s: unknown sector %q", describe(e), e.Sector)
 		}

@@ -24,6 +24,13 @@ func TestCheck(t *testing.T) {
 		line int
 		msg  string // substring of the one problem expected
 	}{
+		{"venue within an unknown city", `
+kind: place
+id: test-venue
+name: Test Venue
+country: KOR
+within: atlantis
+alias: Nhà Thử`, 2, `within "atlantis" is not the id of a place or country`},
 		{"alias of two entries", `
 kind: place
 id: pyongyang

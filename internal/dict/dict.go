@@ -53,7 +53,8 @@ type Entry struct {
 	Context    []string
 	Members    []string // compounds and channels: the states taking part
 	Roles      []Role
-	Metonym    bool // places that stand for their state's government
+	Metonym    bool   // places that stand for their state's government
+	Within     string // places: the id of the city a venue lies in
 
 	// Triggers.
 	Event, Mode, Cameo string
@@ -291,7 +292,7 @@ func merge(dst, src *Entry) {
 	dst.Near = append(dst.Near, src.Near...)
 	dst.Metonym = dst.Metonym || src.Metonym
 	dst.Ambiguous = dst.Ambiguous || src.Ambiguous
-	for _, f := range []struct{ dst, src *string }{{&dst.Event, &src.Event}, {&dst.Mode, &src.Mode}, {&dst.Cameo, &src.Cameo}, {&dst.Level, &src.Level}} {
+	for _, f := range []struct{ dst, src *string }{{&dst.Event, &src.Event}, {&dst.Mode, &src.Mode}, {&dst.Cameo, &src.Cameo}, {&dst.Level, &src.Level}, {&dst.Within, &src.Within}} {
 		if *f.src != "" {
 			*f.dst = *f.src
 		}
@@ -307,7 +308,7 @@ func entryOf(s *Stanza) (*Entry, error) {
 		Sector: strings.ToUpper(s.Get("sector")), Aliases: s.All("alias"), Short: s.All("short"),
 		Contextual: s.All("contextual"), Metonym: s.Get("metonym") == "yes", Event: strings.ToUpper(s.Get("event")),
 		Mode: s.Get("mode"), Cameo: s.Get("cameo"), Level: s.Get("level"), Ambiguous: s.Get("ambiguous") == "yes",
-		Source: s.Source, Line: s.Line,
+		Within: s.Get("within"), Source: s.Source, Line: s.Line,
 	}
 	e.Context = words(s.All("context"))
 	e.Members = words(s.All("members"))

@@ -717,7 +717,13 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 	if d.ev.Event == "CONSULT" && d.dateExact && c.pub.Precision() == 3 && d.date.Precision() >= 2 && after(d.date, c.pub) {
 		d.ev.Event, d.ev.Mode, d.ev.Cameo = "AGREE", "", "036"
 	}
-	if loc := x.locationOf(s, t, cs, oe, subj, obj); loc != nil {
+	// "bên lề khóa họp Đại hội đồng Liên hợp quốc tại New York": the
+	// occasion's place is the meeting's.
+	le := oe
+	if le < ce && s.cues[le].bits&cSideline != 0 && s.cues[le].end > le {
+		le = x.objectEnd(s, s.cues[le].end, ce, true)
+	}
+	if loc := x.locationOf(s, t, cs, le, subj, obj); loc != nil {
 		d.ev.Location = loc
 	}
 	if d.ev.Event == "CONSULT" {
@@ -1039,12 +1045,19 @@ func (x *Extractor) embeddedAfter(s *sentence, t *trigger, d timex.Expr) bool {
 	if d.Start < end {
 		return false
 	}
-	words := 0
+	words, place := 0, false
 	for k := t.end; k < len(s.toks.T) && s.toks.T[k].Start < d.Start; k++ {
+		if s.mentAt[k] >= 0 {
+			continue // names of the sides and places tell the event itself
+		}
 		words++
+		if s.cueIn[k]&(cLocation|cSideline) != 0 {
+			place = true
+		}
 		switch s.word(k) {
 		case "của", "về":
-			if s.mentAt[k] < 0 {
+			// "bên lề khóa họp của Đại hội đồng" still places the event.
+			if !place || s.word(k) == "về" {
 				return true
 			}
 		case "trong", "trên":
@@ -1202,13 +1215,39 @@ func (x *Extractor) locationOf(s *sentence, t *trigger, cs, ce int, subj, obj si
 		return x.unknownPlace(s, t, cs, ce)
 	}
 	if best.kind == mPlace {
-		return &sukien.Location{Name: best.place.Name, Country: best.place.Country}
+		return x.cityOf(best.place)
 	}
 	a := best.actors[0]
 	if l := x.unknownPlace(s, t, cs, ce); l != nil {
 		return l // a named place beats its country
 	}
 	return &sukien.Location{Name: a.Name, Country: a.Country}
+}
+
+// cityOf locates an event held at a venue in the venue's city: analysts
+// count summits in Panmunjom, not in the Peace House.
+func (x *Extractor) cityOf(p *dict.Entry) *sukien.Location {
+	if p.Within != "" {
+		if c := x.dict.Lookup(dict.Place, p.Within); c != nil {
+			return &sukien.Location{Name: c.Name, Country: c.Country}
+		}
+		if c := x.dict.Lookup(dict.Country, p.Within); c != nil {
+			return &sukien.Location{Name: c.Name, Country: c.ID}
+		}
+	}
+	return &sukien.Location{Name: p.Name, Country: p.Country}
+}
+
+// venueRun returns the end of a venue's proper name from token i: capitalised
+// words, with single lower-case words between them ("Nhà khách Kumsusan",
+// "Bảo tàng Quốc gia Gyeongju").
+func (s *sentence) venueRun(i, ce int) int {
+	j := s.nameRun(i)
+	for j+1 < ce && j-i < 8 && !s.toks.T[j].Break && !s.toks.T[j].Upper && s.mentAt[j] < 0 &&
+		!s.toks.T[j+1].Break && s.isNameToken(j+1) && s.cues[j].bits == 0 {
+		j = s.nameRun(j + 1)
+	}
+	return j
 }
 
 // placeHeads are the common nouns before a place's proper name: "tại sân
@@ -1232,8 +1271,17 @@ func (x *Extractor) unknownPlace(s *sentence, t *trigger, cs, ce int) *sukien.Lo
 		if j >= ce || s.mentAt[j] >= 0 || s.baseAt[j] >= 0 || !s.isNameToken(j) {
 			continue
 		}
-		e := s.nameRun(j)
-		if e-j > 3 {
+		e := s.venueRun(j, ce)
+		// "tại khách sạn Sofitel Legend Metropole Hà Nội", "tại Đại học
+		// Liên bang Viễn Đông trên đảo Russky, thành phố Vladivostok": a
+		// known place right after the venue names its city.
+		for mi := range s.mentions {
+			m := &s.mentions[mi]
+			if m.kind == mPlace && m.start >= e && m.start < e+8 && m.end <= ce && m.place.Country != "IGO" {
+				return x.cityOf(m.place)
+			}
+		}
+		if e-j > 6 {
 			continue
 		}
 		return &sukien.Location{Name: s.toks.Text(j, e)}

@@ -238,6 +238,9 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 				continue
 			}
 		}
+		if x.toldAgain(s, ti, cs) {
+			continue
+		}
 		cd := cand{t: t, subjFrom: cs, subjAt: -1, inherit: -1}
 		if govern >= 0 && t.start < absorbedUntil && !x.independentNominal(s, t, dates) && !implied {
 			g := cands[govern].t
@@ -298,6 +301,26 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 		}
 	}
 	return out
+}
+
+// toldAgain reports a meeting named again as the subject of a sentence
+// that places it after or before another event: "Cuộc gặp diễn ra sau hội
+// nghị thượng đỉnh ... hồi tháng trước". The meeting was reported already;
+// the sentence's news is the other event.
+func (x *Extractor) toldAgain(s *sentence, ti, cs int) bool {
+	t := &s.trigs[ti]
+	if t.start != cs || !s.nominal(t) || ti+1 >= len(s.trigs) || t.end+2 >= len(s.toks.T) {
+		return false
+	}
+	if s.word(t.end) != "diễn" || s.word(t.end+1) != "ra" {
+		return false
+	}
+	k := t.end + 2
+	if s.word(k) == "ngay" && k+1 < len(s.toks.T) {
+		k++
+	}
+	w := s.word(k)
+	return (w == "sau" || w == "trước") && s.trigs[ti+1].start > k && s.trigs[ti+1].start <= k+2
 }
 
 // purpose reports a trigger inside a purpose clause ("để tiến trình đàm

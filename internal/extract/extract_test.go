@@ -354,3 +354,21 @@ func TestAgreementTakesMeetingDate(t *testing.T) {
 		t.Errorf("AGREE date = %s, want 2023-09-13 (the meeting's day)", got)
 	}
 }
+
+// Events held at a venue are located in its city: through the venue's
+// `within` in the dictionary, or the known place written right after an
+// unknown venue.
+func TestVenueLocatesCity(t *testing.T) {
+	x := extractor(t)
+	tests := []struct{ text, want string }{
+		{"Tổng thống Hàn Quốc Moon Jae-in ngày 27/4/2018 đã hội đàm với nhà lãnh đạo Triều Tiên Kim Jong-un tại Nhà Hòa bình.", "Panmunjom"},
+		{"Ngày 27/2/2019, ông Trump đã gặp ông Kim Jong-un tại khách sạn Melia Grand Hà Nội.", "Hanoi"},
+		{"Ngày 2/3/2024, Ngoại trưởng Nhật Bản đã hội đàm với Ngoại trưởng Hàn Quốc tại Nhà khách Quốc gia Cheongwadae.", "Nhà khách Quốc gia Cheongwadae"},
+	}
+	for _, tc := range tests {
+		ev := find(t, x.Extract(sukien.Document{ID: "t", Published: "2024-03-03", Text: tc.text}).Events, "CONSULT")
+		if ev.Location == nil || ev.Location.Name != tc.want {
+			t.Errorf("%s\nlocation = %+v, want %s", tc.text, ev.Location, tc.want)
+		}
+	}
+}
