@@ -158,10 +158,24 @@ func (s *sentence) listComma(k int) bool {
 	}
 	// "sau vụ phóng của Triều Tiên, Mỹ, Nhật Bản và Hàn Quốc": a possessor
 	// ends its phrase.
-	if st := s.mentions[a].start; st > 0 && s.word(st-1) == "của" {
+	// "các trưởng đoàn của Hàn Quốc, Mỹ và Nhật Bản nhất trí": people owned
+	// by the list leave it whole.
+	if st := s.mentions[a].start; st > 0 && s.word(st-1) == "của" && s.eventOwned(st-1) {
 		return false
 	}
 	return s.mentions[a].stateLike() && s.mentions[b].stateLike()
+}
+
+// eventOwned reports an event noun owned by the "của" at k: a trigger
+// ending a few words before it, with no name between ("vụ phóng của",
+// "vụ thử tên lửa mới đây của").
+func (s *sentence) eventOwned(k int) bool {
+	for _, t := range s.trigs {
+		if t.end <= k && k-t.end <= 4 && s.hasActorBetween(t.end, k) < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // stateLike: a state, or an office named by its state ("Lãnh đạo Hàn

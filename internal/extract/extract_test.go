@@ -135,6 +135,15 @@ func TestEventCoding(t *testing.T) {
 		{name: "sanction", published: "2023-12-02",
 			text:  "Sáng 1/12, Bộ Ngoại giao Hàn Quốc công bố trừng phạt 11 cá nhân Triều Tiên.",
 			event: "SANCTION", actor: "KOR", recip: "PRK", date: "2023-12-01"},
+		{name: "envoys owned by a list of states", published: "2023-04-08",
+			text:  "Ngày 7/4, các đặc phái viên hạt nhân của Hàn Quốc, Mỹ và Nhật Bản nhất trí tăng cường trao đổi thông tin.",
+			event: "AGREE", actor: "JPN,KOR,USA", date: "2023-04-07"},
+		{name: "launch owned by a state before the list of condemners", published: "2023-04-14",
+			text:  "Sau vụ phóng của Triều Tiên, Mỹ, Nhật Bản và Hàn Quốc ngày 13/4 đã cùng lên án Bình Nhưỡng.",
+			event: "ACCUSE", actor: "USA", recip: "PRK", date: "2023-04-13"},
+		{name: "meeting at a venue is located in its city", published: "2018-04-28",
+			text:  "Ngày 27/4, Tổng thống Hàn Quốc Moon Jae-in đã hội đàm với Chủ tịch Triều Tiên Kim Jong-un tại Nhà Hòa bình.",
+			event: "CONSULT", actor: "KOR,PRK", date: "2018-04-27", location: "Panmunjom"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
