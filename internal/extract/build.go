@@ -989,7 +989,7 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 			if pass == 0 && (d.Start < clo || d.End > chi) {
 				continue
 			}
-			if rc := x.reportCue(s, d); rc >= 0 && !(rc < t.start && speechAct(t.entry.Event) && s.announces(rc, t)) || x.sinceDate(s, d) || x.embeddedAfter(s, t, d) {
+			if rc := x.reportCue(s, d); rc >= 0 && !(rc < t.start && (speechAct(t.entry.Event) || s.announcesPlan(rc, t)) && s.announces(rc, t)) || x.sinceDate(s, d) || x.embeddedAfter(s, t, d) {
 				// A report's date dates the event only when the report is
 				// the act: "ngày 1/12, Hàn Quốc công bố trừng phạt ...".
 				continue
@@ -1076,6 +1076,12 @@ func (x *Extractor) embeddedAfter(s *sentence, t *trigger, d timex.Expr) bool {
 func (s *sentence) announces(rc int, t *trigger) bool {
 	end := s.cues[rc].end
 	return end <= t.start && t.start-end <= 6 && s.hasActorBetween(end, t.start) < 0
+}
+
+// announcesPlan: "thông báo kế hoạch nối lại viện trợ": announcing a plan
+// is the act, an agreement dated by the announcement.
+func (s *sentence) announcesPlan(rc int, t *trigger) bool {
+	return rc < len(s.cues) && s.hasCue(s.cues[rc].end, t.start, cFuture) >= 0
 }
 
 // speechAct: events done by saying them, whose report is the act.
