@@ -1021,6 +1021,14 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 			return d.Date, true, false, d.Rel
 		}
 	}
+	// "Seoul đã đình chỉ ... kể từ khi Bình Nhưỡng thử hạt nhân vào tháng
+	// 1/2016": a state that holds since a date began then. "Lần đầu tiên
+	// kể từ ..." counts from the date instead.
+	for _, d := range dates {
+		if !d.Date.IsZero() && d.Start > tpos && d.End <= chi && s.sinceBetween(t.end, d.Start) && !strings.Contains(s.text[tpos:d.Start], "đầu tiên") {
+			return timex.Date{Year: d.Date.Year, Month: d.Date.Month}, false, true, timex.Anaphoric
+		}
+	}
 	// No date of its own: background markers keep the month at most.
 	bg := s.hasCue(cs, t.start, cBackref) >= 0 && x.beforeMarker(s, cs, t.start)
 	if bg || x.pastMarker(s, cs, t.start) {
@@ -1114,6 +1122,16 @@ func (x *Extractor) sinceDate(s *sentence, d timex.Expr) bool {
 	for k := range s.toks.T {
 		if s.toks.T[k].End > d.Start {
 			return k > 0 && s.cueIn[k-1]&cSince != 0 || s.cueIn[k]&cSince != 0 && s.toks.T[k].Start < d.Start
+		}
+	}
+	return false
+}
+
+// sinceBetween reports a "kể từ", "từ khi" cue between token i and byte pos.
+func (s *sentence) sinceBetween(i, pos int) bool {
+	for k := i; k < len(s.toks.T) && s.toks.T[k].Start < pos; k++ {
+		if s.cueIn[k]&cSince != 0 {
+			return true
 		}
 	}
 	return false
