@@ -557,6 +557,19 @@ func (x *Extractor) negated(s *sentence, cs int, t *trigger) bool {
 			}
 		}
 	}
+	// "đối thoại chỉ có thể diễn ra nếu ...": a bare event noun as the
+	// subject of a modal.
+	k := t.end
+	if k+1 < len(s.toks.T) && s.word(k) == "với" && s.mentAt[k+1] >= 0 && !s.toks.T[k+1].Break {
+		k = s.mentions[s.mentAt[k+1]].end // "đàm phán với Triều Tiên chỉ có thể ..."
+	}
+	from := k
+	for k < len(s.toks.T) && k < from+2 && (s.word(k) == "chỉ" || s.word(k) == "mới") && !s.toks.T[k].Break {
+		k++
+	}
+	if k < len(s.toks.T) && k > from && !s.toks.T[k].Break && s.cues[k].bits&cHypothetical != 0 && s.cueIn[k]&cEmphasis == 0 {
+		return true
+	}
 	return false
 }
 
