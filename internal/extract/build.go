@@ -372,6 +372,15 @@ func (x *Extractor) collect(s *sentence, c *docContext, i, j int, sd *side, obje
 // state where the thing stands is its target; a meeting's place is no side.
 func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side, object, skipTopic, directedObject bool) {
 	inSource, inTopic := false, false
+	// "quan ngại sâu sắc về hiệp ước": a directed act about an agreement or
+	// incident and nothing else targets the sides of that thing.
+	var about *mention
+	before := len(sd.actors)
+	defer func() {
+		if about != nil && len(sd.actors) == before {
+			sd.add(c.resolve(about)...)
+		}
+	}()
 	for k := i; k < j; k++ {
 		if s.mentAt[k] < 0 {
 			if s.cues[k].bits&cSource != 0 && (k == 0 || k == i) {
@@ -394,6 +403,9 @@ func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side,
 		}
 		if inSource || inTopic {
 			if mi := s.mentAt[k]; mi >= 0 {
+				if m := &s.mentions[mi]; inTopic && directedObject && about == nil && (m.kind == mAgreed || m.kind == mIncident) {
+					about = m
+				}
 				k = s.mentions[mi].end - 1
 			}
 			continue
@@ -494,6 +506,7 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 	}
 	symmetric := sukien.Symmetric(ev.Event)
 	var subj side
+	var summons side // an envoy summoned to hear the act
 	switch {
 	case e.Event == "CONSULT" && s.cueBefore(t.start)&cBackref != 0 && !x.ownParticipants(s, t):
 		// An implied meeting (see impliedMeeting): the sides in view.
@@ -536,10 +549,18 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 			}
 		}
 	default:
-		subj = x.subjectOf(s, c, cs, t.start)
+		if k, sd := x.summoned(s, c, cs, t.start); k >= 0 {
+			// "triệu Đại sứ Nga ... để phản đối ...": the summoner acts,
+			// the envoy's state is the target.
+			subj = x.subjectOf(s, c, cs, k)
+			summons = sd
+		} else {
+			subj = x.subjectOf(s, c, cs, t.start)
+		}
 	}
 	oe := x.objectEnd(s, t.end, ce, symmetric)
 	var obj side
+	obj.add(summons.actors...)
 	x.collectTopic(s, c, t.end, oe, &obj, true, true, !symmetric)
 
 	switch ev.Event {
@@ -1084,6 +1105,32 @@ func (x *Extractor) embeddedAfter(s *sentence, t *trigger, d timex.Expr) bool {
 func (s *sentence) announces(rc int, t *trigger) bool {
 	end := s.cues[rc].end
 	return end <= t.start && t.start-end <= 6 && s.hasActorBetween(end, t.start) < 0
+}
+
+// summoned finds "triệu (tập) Đại sứ X" before the trigger, with a purpose
+// word between: the token of the summoning verb and the envoy, or -1.
+func (x *Extractor) summoned(s *sentence, c *docContext, cs, ts int) (int, side) {
+	for k := cs; k < ts; k++ {
+		if s.cues[k].bits&cSummon == 0 || s.mentAt[k] >= 0 {
+			continue
+		}
+		e := s.cues[k].end
+		if e >= ts || s.mentAt[e] < 0 {
+			continue
+		}
+		m := &s.mentions[s.mentAt[e]]
+		if m.kind != mPerson && m.kind != mTitle {
+			continue
+		}
+		for j := m.end; j < ts; j++ {
+			if w := s.word(j); w == "để" || w == "nhằm" {
+				var sd side
+				sd.add(c.resolve(m)...)
+				return k, sd
+			}
+		}
+	}
+	return -1, side{}
 }
 
 // announcesPlan: "thông báo kế hoạch nối lại viện trợ": announcing a plan

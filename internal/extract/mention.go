@@ -47,6 +47,7 @@ const (
 	cSpeaker
 	cAgreementRef
 	cPersonAnaphor
+	cSummon
 )
 
 func init() {
@@ -57,6 +58,7 @@ func init() {
 		"clause": cClause, "source": cSource, "honorific": cHonorific, "anaphor": cAnaphor,
 		"incident": cIncident, "backref": cBackref, "opinion": cOpinion, "since": cSince,
 		"emphasis": cEmphasis, "speaker": cSpeaker, "agreementref": cAgreementRef, "personanaphor": cPersonAnaphor,
+		"summon": cSummon,
 	} {
 		cueBits[id] = b
 	}
