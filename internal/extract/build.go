@@ -97,7 +97,8 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 		pcs, _ := s.clauseBounds(cs - 1)
 		end := cs
 		for _, u := range s.trigs {
-			if u.start >= pcs && u.start < cs {
+			// "Tại cuộc gặp, ông Lee đánh giá ...": an occasion is no verb.
+			if u.start >= pcs && u.start < cs && s.cueBefore(u.start)&cBackref == 0 {
 				end = u.start // the subject of the clause's own verb
 				break
 			}
@@ -106,7 +107,7 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 		// coordinated are the reporter's.
 		if end == cs {
 			for k := pcs; k < cs; k++ {
-				if s.cues[k].bits&cReporting != 0 && s.mentAt[k] < 0 && s.hasActorBetween(pcs, k) >= 0 {
+				if s.cues[k].bits&(cReporting|cOpinion) != 0 && s.mentAt[k] < 0 && s.hasActorBetween(pcs, k) >= 0 {
 					end = k
 					break
 				}
@@ -114,6 +115,22 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 		}
 		if sd := x.subjectOf(s, c, pcs, end); len(sd.actors) > 0 {
 			return sd
+		}
+	}
+	// "ông Lee đánh giá [X và Y] là tín hiệu tích cực, và đề nghị ...":
+	// the predicate after ", và" shares the subject of the first verb, not
+	// the names inside its object.
+	for k := ts - 1; k > cs; k-- {
+		if s.word(k) == "và" && s.mentAt[k] < 0 && s.toks.T[k].Break && strings.Contains(s.toks.Gap(k), ",") {
+			for r := cs; r < k; r++ {
+				if s.cues[r].bits&(cReporting|cOpinion) != 0 && s.mentAt[r] < 0 {
+					if sd := x.immediateSubject(s, c, cs, r); len(sd.actors) > 0 {
+						return sd
+					}
+					break
+				}
+			}
+			break
 		}
 	}
 	var sd side
@@ -561,7 +578,9 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 	oe := x.objectEnd(s, t.end, ce, symmetric)
 	var obj side
 	obj.add(summons.actors...)
-	x.collectTopic(s, c, t.end, oe, &obj, true, true, !symmetric)
+	// A state named as where the thing stands is the target of a hostile
+	// act only: "chúc mừng kết quả tại Singapore" congratulates no host.
+	x.collectTopic(s, c, t.end, oe, &obj, true, true, !symmetric && ev.Event != "SUPPORT")
 
 	switch ev.Event {
 	case "MOBILIZE":
@@ -707,7 +726,9 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		}
 		// "hoan nghênh kết quả cuộc gặp", "lên án thỏa thuận": a meeting or
 		// agreement named as the object stands for its sides.
-		if len(obj.actors) == 0 && x.eventNounAfter(s, t.end, oe) {
+		// "ra thông cáo chúc mừng, gọi ...": congratulations with no object
+		// go to the sides of the news.
+		if len(obj.actors) == 0 && (x.eventNounAfter(s, t.end, oe) || ev.Event == "SUPPORT" && s.commaAt(t.end)) {
 			sc := subj.countries()
 			for _, a := range c.pair {
 				if !sc[a.Country] {
@@ -924,7 +945,9 @@ func (s *sentence) announced(cs int, t *trigger) bool {
 // eventNounAfter reports a meeting or agreement noun in [i, j).
 func (x *Extractor) eventNounAfter(s *sentence, i, j int) bool {
 	for _, u := range s.trigs {
-		if u.start >= i && u.start < j && (u.entry.Event == "CONSULT" || u.entry.Event == "AGREE") && s.nominal(&u) {
+		// "hoan nghênh cam kết phi hạt nhân hóa": right after the verb, an
+		// event word is its object, a noun.
+		if u.start >= i && u.start < j && (u.entry.Event == "CONSULT" || u.entry.Event == "AGREE") && (s.nominal(&u) || u.start == i) {
 			return true
 		}
 	}
@@ -1131,6 +1154,11 @@ func (x *Extractor) summoned(s *sentence, c *docContext, cs, ts int) (int, side)
 		}
 	}
 	return -1, side{}
+}
+
+// commaAt reports a comma just before token k.
+func (s *sentence) commaAt(k int) bool {
+	return k < len(s.toks.T) && s.toks.T[k].Break && strings.Contains(s.toks.Gap(k), ",")
 }
 
 // announcesPlan: "thông báo kế hoạch nối lại viện trợ": announcing a plan

@@ -519,7 +519,16 @@ func (x *Extractor) negated(s *sentence, cs int, t *trigger) bool {
 	ts := t.start
 	// An opinion ("cho rằng", "bày tỏ quan điểm rằng") anywhere before the
 	// trigger in its clause makes it a view, not an event.
-	for k := cs; k < ts; k++ {
+	// "ông Lee đánh giá ... là tín hiệu tích cực, và đề nghị ...": an
+	// opinion ends at a coordinated predicate.
+	from := cs
+	for k := ts - 1; k > cs; k-- {
+		if s.word(k) == "và" && s.toks.T[k].Break && strings.Contains(s.toks.Gap(k), ",") {
+			from = k
+			break
+		}
+	}
+	for k := from; k < ts; k++ {
 		if s.cues[k].bits&cOpinion != 0 && s.mentAt[k] < 0 {
 			return true
 		}
@@ -563,11 +572,11 @@ func (x *Extractor) negated(s *sentence, cs int, t *trigger) bool {
 	if k+1 < len(s.toks.T) && s.word(k) == "với" && s.mentAt[k+1] >= 0 && !s.toks.T[k+1].Break {
 		k = s.mentions[s.mentAt[k+1]].end // "đàm phán với Triều Tiên chỉ có thể ..."
 	}
-	from := k
-	for k < len(s.toks.T) && k < from+2 && (s.word(k) == "chỉ" || s.word(k) == "mới") && !s.toks.T[k].Break {
+	head := k
+	for k < len(s.toks.T) && k < head+2 && (s.word(k) == "chỉ" || s.word(k) == "mới") && !s.toks.T[k].Break {
 		k++
 	}
-	if k < len(s.toks.T) && k > from && !s.toks.T[k].Break && s.cues[k].bits&cHypothetical != 0 && s.cueIn[k]&cEmphasis == 0 {
+	if k < len(s.toks.T) && k > head && !s.toks.T[k].Break && s.cues[k].bits&cHypothetical != 0 && s.cueIn[k]&cEmphasis == 0 {
 		return true
 	}
 	return false
