@@ -255,6 +255,11 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 		if x.toldAgain(s, ti, cs) {
 			continue
 		}
+		// "Trước thềm chuyến thăm ...": on the eve of an occasion, it is
+		// the setting of the news, not yet an event.
+		if s.cueBefore(t.start)&cEve != 0 {
+			continue
+		}
 		cd := cand{t: t, subjFrom: cs, subjAt: -1, inherit: -1}
 		if govern >= 0 && t.start < absorbedUntil && !x.independentNominal(s, t, dates) && !implied {
 			g := cands[govern].t

@@ -217,6 +217,7 @@ func TestNoEvent(t *testing.T) {
 		"Nếu Triều Tiên phóng tên lửa, Nhật Bản sẽ có thể lên án mạnh mẽ.",
 		"Giới phân tích cho rằng Mỹ có thể sẽ gặp Triều Tiên vào năm sau.",
 		"Các biện pháp giải pháp hòa bình đã được bàn tới.",
+		"Trước thềm chuyến thăm Triều Tiên của Tổng thống Nga Vladimir Putin, an ninh tại Bình Nhưỡng được thắt chặt.",
 		"Theo ông Moon, Hàn Quốc nhấn mạnh đàm phán với Triều Tiên chỉ có thể bắt đầu nếu Bình Nhưỡng ngừng thử tên lửa.",
 	} {
 		res := x.Extract(sukien.Document{ID: "t", Published: "2020-01-10", Text: text})

@@ -48,6 +48,7 @@ const (
 	cAgreementRef
 	cPersonAnaphor
 	cSummon
+	cEve
 )
 
 func init() {
@@ -58,7 +59,7 @@ func init() {
 		"clause": cClause, "source": cSource, "honorific": cHonorific, "anaphor": cAnaphor,
 		"incident": cIncident, "backref": cBackref, "opinion": cOpinion, "since": cSince,
 		"emphasis": cEmphasis, "speaker": cSpeaker, "agreementref": cAgreementRef, "personanaphor": cPersonAnaphor,
-		"summon": cSummon,
+		"summon": cSummon, "eve": cEve,
 	} {
 		cueBits[id] = b
 	}
