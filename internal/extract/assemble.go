@@ -364,6 +364,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 			}
 			m.isLocation = prev&(cLocation) != 0 && m.kind == mPlace || prev&cLocation != 0 && m.kind == mCountry && len(m.actors) == 1
 			m.isDest = prev&cDestination != 0
+			m.isTransit = prev&cTransit != 0
 		}
 	}
 }

@@ -1286,7 +1286,7 @@ func (x *Extractor) locationOf(s *sentence, t *trigger, cs, ce int, subj, obj si
 			continue
 		}
 		isVisitObj := t.entry.Mode == "visit" && strings.Contains(t.entry.Cameo, "042") && m.start == t.end
-		if !m.isLocation && !(m.isDest && m.kind == mPlace) && !isVisitObj {
+		if !m.isLocation && !(m.isDest && m.kind == mPlace) && !isVisitObj || m.isTransit {
 			continue
 		}
 		if m.kind != mPlace && m.kind != mCountry {
@@ -1295,7 +1295,7 @@ func (x *Extractor) locationOf(s *sentence, t *trigger, cs, ce int, subj, obj si
 		// "tại Nhà Xanh ở Seoul", "tại Nhà Hòa bình ở phía Nam làng đình
 		// chiến Bàn Môn Điếm": the wider place that follows names the city.
 		for mi+1 < len(s.mentions) && s.mentions[mi+1].kind == mPlace && s.mentions[mi+1].start-m.end <= 4 &&
-			s.mentions[mi+1].end <= ce && s.mentions[mi+1].place.Country != "IGO" && m.kind == mPlace {
+			s.mentions[mi+1].end <= ce && !s.mentions[mi+1].isTransit && s.mentions[mi+1].place.Country != "IGO" && m.kind == mPlace {
 			mi++
 			m = &s.mentions[mi]
 		}

@@ -49,6 +49,7 @@ const (
 	cPersonAnaphor
 	cSummon
 	cEve
+	cTransit
 )
 
 func init() {
@@ -59,7 +60,7 @@ func init() {
 		"clause": cClause, "source": cSource, "honorific": cHonorific, "anaphor": cAnaphor,
 		"incident": cIncident, "backref": cBackref, "opinion": cOpinion, "since": cSince,
 		"emphasis": cEmphasis, "speaker": cSpeaker, "agreementref": cAgreementRef, "personanaphor": cPersonAnaphor,
-		"summon": cSummon, "eve": cEve,
+		"summon": cSummon, "eve": cEve, "transit": cTransit,
 	} {
 		cueBits[id] = b
 	}
@@ -94,6 +95,7 @@ type mention struct {
 	place      *dict.Entry    // places
 	role       string         // title role when known
 	isLocation bool           // after "tại"/"ở": a place, not a side
+	isTransit  bool           // after "qua đường", "quá cảnh": passed through, not where it happened
 	isDest     bool           // after "tới"/"sang": a destination
 	inTopic    bool           // inside a "về ..." phrase
 	personKey  string         // for persons: registry key
