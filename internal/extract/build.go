@@ -433,8 +433,8 @@ func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side,
 		}
 		m := &s.mentions[mi]
 		k = m.end - 1
-		if m.isLocation && !(directedObject && m.kind == mCountry) {
-			continue
+		if m.isLocation && !(directedObject && m.kind == mCountry) || m.isDest && !object {
+			continue // a destination is never the one who goes
 		}
 		if m.kind == mPlace && m.place != nil && !m.place.Metonym {
 			continue
