@@ -34,10 +34,13 @@ const (
 	Channel      = "channel"
 	Compound     = "compound"
 	Cue          = "cue"
+	// Word is a common word that begins with an actor's name ("Ý tưởng",
+	// "Mỹ phẩm"): matched with the actors so that it shadows them.
+	Word = "word"
 )
 
 var knownKinds = map[string]bool{Country: true, Organization: true, Person: true, Title: true,
-	Institution: true, Place: true, Trigger: true, Channel: true, Compound: true, Cue: true}
+	Institution: true, Place: true, Trigger: true, Channel: true, Compound: true, Cue: true, Word: true}
 
 // Entry is one dictionary record.
 type Entry struct {

@@ -416,3 +416,15 @@ func TestVenueLocatesCity(t *testing.T) {
 		}
 	}
 }
+
+// Common words that begin with a state's name ("Ý tưởng": idea, not Italy)
+// name no side.
+func TestCommonWordsNameNoState(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2024-06-03", Text: "Ý tưởng về cuộc tập trận chung được Hàn Quốc và Nhật Bản thống nhất hôm 2/6."})
+	for _, ev := range res.Events {
+		if sides(ev)["ITA"] {
+			t.Errorf("Italy read in a common word: %s", dump(res.Events))
+		}
+	}
+}

@@ -222,6 +222,10 @@ func (x *Extractor) scan(s *sentence) {
 	s.bases = s.bases[:0]
 	for i := 0; i < n; {
 		m := x.dict.Actors.Longest(&s.toks, i)
+		if m.End > i && commonWord(m.Targets) {
+			i = m.End // "Ý tưởng" is an idea, not Italy
+			continue
+		}
 		if m.End > i {
 			s.bases = append(s.bases, base{start: i, end: m.End, targets: m.Targets})
 			for j := i; j < m.End; j++ {
@@ -232,6 +236,15 @@ func (x *Extractor) scan(s *sentence) {
 		}
 		i++
 	}
+}
+
+func commonWord(ts []dict.Target) bool {
+	for _, t := range ts {
+		if t.Entry.Kind != dict.Word {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
 
 // isNameToken reports whether token i can be part of a person's name.
