@@ -350,6 +350,16 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 			}
 		}
 	}
+	// "Hàn Quốc, Mỹ và Nhật Bản khép lại cuộc tập trận ba bên": a counted
+	// pair is the list of that many states just named.
+	for mi := range s.mentions {
+		m := &s.mentions[mi]
+		if m.kind == mPair && m.role == "" {
+			if n := pairCount(s.toks.Text(m.start, m.end)); n >= 2 {
+				m.near = s.listBefore(mi, n)
+			}
+		}
+	}
 	for mi := range s.mentions {
 		m := &s.mentions[mi]
 		for j := m.start; j < m.end; j++ {
@@ -687,6 +697,56 @@ func (x *Extractor) compound(s *sentence, bi int, c *docContext) ([]string, int)
 
 // personalPair: "hai nhà lãnh đạo", "hai ngoại trưởng" name the persons of
 // the pair, "hai nước" only the states.
+// pairCount reads how many sides a pair phrase counts: "ba bên" 3.
+func pairCount(t string) int {
+	switch strings.Fields(strings.ToLower(t))[0] {
+	case "hai", "2":
+		return 2
+	case "ba", "3":
+		return 3
+	case "bốn", "4":
+		return 4
+	}
+	return 0
+}
+
+// listBefore returns the last list of exactly n states named before mention
+// mi in the sentence ("Hàn Quốc, Mỹ và Nhật Bản"), or nil.
+func (s *sentence) listBefore(mi, n int) []sukien.Actor {
+	for end := mi - 1; end >= 0; end-- {
+		if s.mentions[end].kind != mCountry {
+			continue
+		}
+		var list []sukien.Actor
+		seen := map[string]bool{}
+		for k := end; k >= 0; k-- {
+			m := &s.mentions[k]
+			if m.kind != mCountry || m.isLocation {
+				break
+			}
+			for _, a := range m.actors {
+				if !seen[a.Country] {
+					seen[a.Country] = true
+					list = append(list, a)
+				}
+			}
+			if k == 0 {
+				break
+			}
+			// Joined by a comma or "và"/"cùng" only.
+			gap := m.start - s.mentions[k-1].end
+			if gap > 1 || gap == 1 && s.word(m.start-1) != "và" && s.word(m.start-1) != "cùng" {
+				break
+			}
+		}
+		if len(list) == n {
+			return list
+		}
+		return nil // only the nearest list counts
+	}
+	return nil
+}
+
 func personalPair(t string) bool {
 	t = strings.ToLower(t)
 	for _, w := range []string{"lãnh đạo", "quan chức", "ngoại trưởng", "bộ trưởng", "phái viên", "vị", "trưởng đoàn"} {

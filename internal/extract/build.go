@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/sukien/sukien"
@@ -44,6 +45,9 @@ func (sd *side) countries() map[string]bool {
 func (c *docContext) resolve(m *mention) []sukien.Actor {
 	switch m.kind {
 	case mPair:
+		if len(m.near) > 0 {
+			return m.near
+		}
 		if len(c.pairPersons) > 0 && m.role != "" {
 			return c.pairPersons
 		}
@@ -1024,6 +1028,15 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 		}
 		return n
 	}
+	// "phóng tên lửa sáng 1/7, hai ngày sau khi Hàn Quốc ... kết thúc cuộc
+	// tập trận": the earlier act is dated back from the main one.
+	if k, n := s.daysAfterClause(t.start); k >= 0 {
+		for _, d := range dates {
+			if !d.Date.IsZero() && d.Date.Precision() == 3 && d.End <= s.toks.T[k].Start {
+				return d.Date.AddDays(-n), false, true, timex.Anaphoric
+			}
+		}
+	}
 	best, bestDist := -1, 1<<30
 	for pass := 0; pass < 2 && best < 0; pass++ {
 		for i, d := range dates {
@@ -1200,6 +1213,44 @@ func (x *Extractor) sinceDate(s *sentence, d timex.Expr) bool {
 		}
 	}
 	return false
+}
+
+// daysAfterClause finds "N ngày sau khi" opening the clause of the trigger
+// at ts: the token of "sau" and N, or -1.
+func (s *sentence) daysAfterClause(ts int) (int, int) {
+	for k := ts - 1; k >= 2 && k >= ts-12; k-- {
+		if s.word(k) != "sau" || s.word(k+1) != "khi" {
+			continue
+		}
+		if s.word(k-1) != "ngày" {
+			return -1, 0
+		}
+		if n := smallNumber(s.word(k - 2)); n > 0 {
+			return k, n
+		}
+		return -1, 0
+	}
+	return -1, 0
+}
+
+// smallNumber reads a count of days written in words or digits.
+func smallNumber(w string) int {
+	switch w {
+	case "một":
+		return 1
+	case "hai":
+		return 2
+	case "ba":
+		return 3
+	case "bốn":
+		return 4
+	case "năm":
+		return 5
+	}
+	if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 60 {
+		return n
+	}
+	return 0
 }
 
 // sinceBetween reports a "kể từ", "từ khi" cue between token i and byte pos.

@@ -425,9 +425,12 @@ func (s *sentence) predicated(t *trigger) bool {
 func (s *sentence) lightVerb(t *trigger) bool {
 	for k := t.start - 1; k >= 0 && k >= t.start-3; k-- {
 		switch s.word(k) {
-		case "hành", "hiện", "chức", "có", "thử", "phóng", "dự", "mở", "thành", "trì", "tập", "nhóm":
-			// tiến hành, thực hiện, tổ chức, đã có, tham dự, ...
+		case "hành", "hiện", "chức", "có", "thử", "phóng", "dự", "mở", "thành", "trì", "tập", "nhóm", "khai":
+			// tiến hành, thực hiện, tổ chức, đã có, tham dự, triển khai, ...
 			return true
+		case "thúc":
+			// "kết thúc cuộc tập trận"; the end of a visit is no new meeting.
+			return t.entry.Event != "CONSULT"
 		}
 	}
 	return false
