@@ -428,8 +428,9 @@ func (s *sentence) lightVerb(t *trigger) bool {
 		case "hành", "hiện", "chức", "có", "thử", "phóng", "dự", "mở", "thành", "trì", "tập", "nhóm", "khai":
 			// tiến hành, thực hiện, tổ chức, đã có, tham dự, triển khai, ...
 			return true
-		case "thúc":
-			// "kết thúc cuộc tập trận"; the end of a visit is no new meeting.
+		case "thúc", "lại":
+			// "kết thúc cuộc tập trận", "khép lại cuộc tập trận"; the end of
+			// a visit is no new meeting.
 			return t.entry.Event != "CONSULT"
 		}
 	}
