@@ -207,7 +207,7 @@ var adverbs = map[string]bool{
 	"lập": true, "tức": true, "ngay": true, "sau": true, "đó": true, "vẫn": true, "từng": true, "khẳng": true,
 	"định": true, "một": true, "lần": true, "nữa": true, "hôm": true, "nay": true, "qua": true, "thì": true,
 	"tích": true, "cực": true, "công": true, "khai": true, "tái": true, "được": true, "cho": true, "là": true,
-	"kiên": true, "quyết": true, "dứt": true, "khoát": true, "rất": true, "hết": true, "sức": true,
+	"kiên": true, "quyết": true, "dứt": true, "khoát": true, "rất": true, "hết": true, "sức": true, "vốn": true,
 }
 
 // immediateSubject walks left from a trigger to the noun phrase before it.

@@ -59,7 +59,7 @@ func (x *Extractor) nearOK(s *sentence, e *dict.Entry, i, j int) bool {
 	if len(e.Near) == 0 {
 		return true
 	}
-	lo, hi := i-14, j+10
+	lo, hi := i-18, j+10 // a passive subject ("tàu sân bay ... của Mỹ đang được triển khai") can be long
 	if lo < 0 {
 		lo = 0
 	}
