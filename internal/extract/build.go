@@ -170,7 +170,9 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 // the official who speaks for a state is a person of its side.
 func (x *Extractor) addSpeaker(s *sentence, c *docContext, cs, ts int, sd *side) {
 	r := -1
-	for k := ts - 1; k >= cs; k-- {
+	// "Suga cho biết, ... và Nhật Bản mạnh mẽ lên án": the speaker may
+	// stand before the clause; only a person of the subject's state is added.
+	for k := ts - 1; k >= 0; k-- {
 		if s.cues[k].bits&cReporting != 0 && s.mentAt[k] < 0 {
 			r = k
 			break
