@@ -798,8 +798,7 @@ func (x *Extractor) quoteSpeaker(s *sentence, i int, c *docContext, prev *sukien
 			}
 		}
 	}
-	if prev != nil {
-		return *prev, true
-	}
-	return sukien.Actor{}, false
+	// "Thủ tướng Abe nhấn mạnh: "... đất nước chúng tôi ..."": the person
+	// who speaks before the quote, in this sentence or the one before.
+	return lastPersonBefore(s.mentions, i, prev)
 }
