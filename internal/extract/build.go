@@ -618,9 +618,15 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		// "THAAD được triển khai": deployed by someone not named; "tên lửa
 		// được phóng": by the launcher in view.
 		if passive := t.start > 0 && (s.word(t.start-1) == "được" || s.word(t.start-1) == "bị"); passive {
+			// "JCS cho biết tên lửa được phóng đi từ Wonsan": the reporter
+			// did not launch it.
+			lo := cs
+			if r := s.lastCue(cs, t.start, cReporting); r >= 0 {
+				lo = r
+			}
 			if p := x.possessor(s, c, t.end, oe); len(p.actors) > 0 {
 				subj = p
-			} else if im := x.immediateSubject(s, c, cs, t.start); len(im.actors) > 0 {
+			} else if im := x.immediateSubject(s, c, lo, t.start); len(im.actors) > 0 {
 				subj = im
 			} else if e.Mode == "troops" {
 				return draft{}, false

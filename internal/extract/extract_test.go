@@ -239,6 +239,7 @@ func TestNoEvent(t *testing.T) {
 		"Giới phân tích cho rằng Mỹ có thể sẽ gặp Triều Tiên vào năm sau.",
 		"Các biện pháp giải pháp hòa bình đã được bàn tới.",
 		"Trước thềm chuyến thăm Triều Tiên của Tổng thống Nga Vladimir Putin, an ninh tại Bình Nhưỡng được thắt chặt.",
+		"Mỹ đã thuyết phục được Trung Quốc đồng ý bỏ phiếu công khai trước thái độ của Bình Nhưỡng bất chấp lệnh cấm thử tên lửa.",
 		"Theo ông Moon, Hàn Quốc nhấn mạnh đàm phán với Triều Tiên chỉ có thể bắt đầu nếu Bình Nhưỡng ngừng thử tên lửa.",
 	} {
 		res := x.Extract(sukien.Document{ID: "t", Published: "2020-01-10", Text: text})
@@ -440,6 +441,17 @@ func TestCommonWordsNameNoState(t *testing.T) {
 	for _, ev := range res.Events {
 		if sides(ev)["ITA"] {
 			t.Errorf("Italy read in a common word: %s", dump(res.Events))
+		}
+	}
+}
+
+// The reporter of a launch told in the passive did not launch it.
+func TestPassiveLaunchReporter(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2017-05-29", Text: "Triều Tiên sáng 29/5 đã phóng một tên lửa đạn đạo. Bộ Tham mưu liên quân Hàn Quốc cho biết tên lửa được phóng đi từ thành phố Wonsan vào lúc 5h39 sáng nay."})
+	for _, ev := range res.Events {
+		if ev.Event == "MOBILIZE" && codes(ev.Actor) != "PRK" {
+			t.Errorf("launcher %s, want PRK only: %s", codes(ev.Actor), dump(res.Events))
 		}
 	}
 }
