@@ -1051,7 +1051,7 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 			if d.Date.IsZero() {
 				continue
 			}
-			if pass == 0 && (d.Start < clo || d.End > chi) {
+			if pass == 0 && (d.Start < clo || d.End > chi) || s.eraSpan(d) {
 				continue
 			}
 			if rc := x.reportCue(s, d); rc >= 0 && !(rc < t.start && (speechAct(t.entry.Event) || s.announcesPlan(rc, t)) && s.announces(rc, t)) || x.sinceDate(s, d) || x.embeddedAfter(s, t, d) {
@@ -1259,6 +1259,24 @@ func smallNumber(w string) int {
 		return n
 	}
 	return 0
+}
+
+// eraSpan reports a span of years naming a period: "Chiến tranh Triều Tiên
+// 1950-1953" dates the war, not the event.
+func (s *sentence) eraSpan(d timex.Expr) bool {
+	if d.Date.Precision() != 1 || !strings.ContainsAny(d.Text, "-–") {
+		return false
+	}
+	for k := range s.toks.T {
+		if s.toks.T[k].Start >= d.Start {
+			if k == 0 {
+				return false
+			}
+			mi := s.mentAt[k-1]
+			return mi >= 0 && s.mentions[mi].kind == mPlace && s.mentions[mi].place != nil && !s.mentions[mi].place.Metonym
+		}
+	}
+	return false
 }
 
 // sinceBetween reports a "kể từ", "từ khi" cue between token i and byte pos.

@@ -455,3 +455,14 @@ func TestPassiveLaunchReporter(t *testing.T) {
 		}
 	}
 }
+
+// A span of years after a period's name dates the period, not the event.
+func TestEraSpanIsNoEventDate(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2018-07-08", Text: "Bình Nhưỡng muốn một tuyên bố chính thức kết thúc Chiến tranh Triều Tiên 1950-1953 và lên án Washington như \"đầu gấu\"."})
+	for _, ev := range res.Events {
+		if ev.Date != nil && strings.HasPrefix(*ev.Date, "195") {
+			t.Errorf("event dated by the war's years: %s", dump(res.Events))
+		}
+	}
+}
