@@ -1215,6 +1215,10 @@ func (x *Extractor) partialDate(s *sentence, t *trigger, dates []timex.Expr) str
 
 // sinceDate: "kể từ tháng 10-2024" starts a span; it is not the event's.
 func (x *Extractor) sinceDate(s *sentence, d timex.Expr) bool {
+	// "từ ngày 25 đến 28/3" is a span the event fills, not a start.
+	if strings.Contains(d.Text, "đến") || strings.Contains(d.Text, "tới") {
+		return false
+	}
 	for k := range s.toks.T {
 		if s.toks.T[k].End > d.Start {
 			return k > 0 && s.cueIn[k-1]&cSince != 0 || s.cueIn[k]&cSince != 0 && s.toks.T[k].Start < d.Start
