@@ -10,7 +10,7 @@
 # default 50), D (duration, default 30s), RUNS (command latency samples,
 # default 30), OUT (default bench/out/load). The corpus and the database are
 # kept in $OUT and reused by later runs with the same N and SEED; the
-# results go to $OUT/results.txt.
+# results go to $OUT/results-$N-$SEED.txt.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ D=${D:-30s}
 RUNS=${RUNS:-30}
 OUT=${OUT:-bench/out/load}
 mkdir -p "$OUT"
-RESULTS=$OUT/results.txt
+RESULTS=$OUT/results-$N-$SEED.txt
 : >"$RESULTS"
 
 say() { printf '%s\n' "$*" | tee -a "$RESULTS" >&2; }
@@ -65,7 +65,9 @@ start_server() {
 	SUKIEN_TOKEN=$TOKEN "$BIN" serve --db "$DB" --addr 127.0.0.1:0 2>"$OUT/serve.log" &
 	SERVER_PID=$!
 	local i addr=
-	for ((i = 0; i < 300; i++)); do
+	# Opening the store applies pending migrations first, which can take
+	# minutes on a large database.
+	for ((i = 0; i < 6000; i++)); do
 		addr=$(sed -n 's|.*serving on http://\([0-9.:]*\)/.*|\1|p' "$OUT/serve.log")
 		if [[ -n $addr ]] && curl -fsS -o /dev/null "http://$addr/api/v1/stats" 2>/dev/null; then
 			URL=http://$addr
@@ -74,7 +76,7 @@ start_server() {
 		kill -0 "$SERVER_PID" 2>/dev/null || fail "server exited: $(tail -n 3 "$OUT/serve.log")"
 		sleep 0.1
 	done
-	fail "server did not answer within 30 s"
+	fail "server did not answer within 10 minutes"
 }
 
 start_server

@@ -18,6 +18,7 @@ import (
 	"github.com/sukien/sukien/internal/eval"
 	"github.com/sukien/sukien/internal/extract"
 	"github.com/sukien/sukien/internal/ingest"
+	"github.com/sukien/sukien/internal/serve"
 	"github.com/sukien/sukien/internal/store"
 )
 
@@ -212,5 +213,5 @@ func (m *Main) serveDemo(ctx context.Context, x *extract.Extractor, d *dict.Dict
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "sukien: demo corpus: %d documents, %d events (%d merged across articles)\n", res.Added, res.Events, res.Merged)
-	return m.serveStore(ctx, st, addr, "", nil)
+	return m.serveStore(ctx, st, addr, serve.Options{})
 }

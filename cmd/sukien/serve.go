@@ -19,11 +19,13 @@ import (
 const defaultAddr = "127.0.0.1:8080"
 
 func (m *Main) runServe(ctx context.Context, args []string) error {
-	fs := m.newFlags("serve", "[--db DSN] [--addr HOST:PORT] [--token TOKEN] [--dict DIR]")
+	fs := m.newFlags("serve", "[--db DSN] [--addr HOST:PORT] [--token TOKEN] [--max-inflight N] [--cache-ttl D] [--dict DIR]")
 	var sf storeFlags
 	sf.register(fs)
 	addr := fs.String("addr", defaultAddr, "address to listen on")
 	token := fs.String("token", "", "enable POST /api/v1/documents for clients sending this bearer token (default $SUKIEN_TOKEN)")
+	inflight := fs.Int("max-inflight", 0, "requests served at once; more wait up to 2s, then get 503 (default 4 per CPU; -1: no bound)")
+	cacheTTL := fs.Duration("cache-ttl", serve.DefaultCacheTTL, "how long aggregates, the network and searches are remembered (0: not at all)")
 	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -41,14 +43,24 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	return m.serveStore(ctx, st, *addr, *token, NewIngester(st, extract.New(d)))
+	ttl := *cacheTTL
+	if ttl == 0 {
+		ttl = -1 // serve.Options: negative turns the cache off
+	}
+	return m.serveStore(ctx, st, *addr, serve.Options{Token: *token, Ingester: NewIngester(st, extract.New(d)),
+		MaxInFlight: *inflight, CacheTTL: ttl})
 }
 
 // serveStore serves st on addr until ctx is done (SIGINT, SIGTERM), then
 // shuts down gracefully. An empty token keeps the write API off; ing may
 // be nil when there is no token.
-func (m *Main) serveStore(ctx context.Context, st *store.Store, addr, token string, ing serve.Ingester) error {
-	h := serve.New(st, serve.Options{Token: token, Ingester: ing, Logger: m.Logger})
+func (m *Main) serveStore(ctx context.Context, st *store.Store, addr string, opts serve.Options) error {
+	token := opts.Token
+	if token == "" {
+		opts.Ingester = nil
+	}
+	opts.Logger = m.Logger
+	h := serve.New(st, opts)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err

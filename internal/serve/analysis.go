@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"sort"
 	"strings"
@@ -245,11 +246,14 @@ func (s *Server) network(ctx context.Context, q url.Values) (*graph, error) {
 		return nil, err
 	}
 	f.Limit, f.Offset = maxLimit, 0
-	evs, _, err := s.st.Events(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	return buildGraph(evs, truthy(q.Get("persons"))), nil
+	persons := truthy(q.Get("persons"))
+	return cached(ctx, s.memo, fmt.Sprintf("network %#v %t", f, persons), func(ctx context.Context) (*graph, error) {
+		evs, _, err := s.st.Events(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return buildGraph(evs, persons), nil
+	})
 }
 
 func truthy(v string) bool {

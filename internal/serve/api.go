@@ -194,7 +194,7 @@ func (s *Server) apiEvent(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiActors(w http.ResponseWriter, r *http.Request) {
-	actors, err := s.st.Actors(r.Context())
+	actors, err := s.actors(r.Context())
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -272,7 +272,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	hits, err := s.st.Search(r.Context(), q.Get("q"), limit)
+	hits, err := s.search(r.Context(), q.Get("q"), limit)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -286,7 +286,7 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	st, err := s.st.Stats(r.Context(), f)
+	st, err := s.stats(r.Context(), f)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -348,6 +348,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	}
 	doc.Source = "api"
 	res, err := s.opts.Ingester.Ingest(r.Context(), doc)
+	s.memo.clear()
 	if err != nil {
 		s.apiError(w, r, err)
 		return

@@ -274,7 +274,7 @@ func (s *Server) overviewPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var o overview
-	if o.Stats, err = s.st.Stats(ctx, f); err != nil {
+	if o.Stats, err = s.stats(ctx, f); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -283,11 +283,11 @@ func (s *Server) overviewPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	if _, o.Documents, err = s.st.Documents(ctx, 1, 0); err != nil {
+	if o.Documents, err = s.documentCount(ctx); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	if o.Actors, err = s.st.Actors(ctx); err != nil {
+	if o.Actors, err = s.actors(ctx); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -434,7 +434,7 @@ func (s *Server) documentPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) actorsPage(w http.ResponseWriter, r *http.Request) {
 	p := newPage(w, r, "actors", "")
-	actors, err := s.st.Actors(r.Context())
+	actors, err := s.actors(r.Context())
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -496,7 +496,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	p := newPage(w, r, "search", "")
 	v := searchView{Query: strings.TrimSpace(p.Q("q"))}
 	if v.Query != "" {
-		hits, err := s.st.Search(r.Context(), v.Query, 50)
+		hits, err := s.search(r.Context(), v.Query, 50)
 		switch {
 		case sukien.ErrorCode(err) == sukien.EINVALID:
 			v.Err = sukien.ErrorMessage(err)

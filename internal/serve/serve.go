@@ -17,6 +17,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,10 +43,24 @@ type Options struct {
 	Logger *slog.Logger
 	// MaxBodyBytes limits request bodies (default 4 MiB).
 	MaxBodyBytes int64
+	// MaxInFlight bounds the requests served at once (default four per
+	// CPU; negative: no bound). A request that finds no room within
+	// QueueWait gets 503 with Retry-After instead of queueing until it
+	// times out. Static assets are not counted.
+	MaxInFlight int
+	// QueueWait is how long a request waits for room (default 2s).
+	QueueWait time.Duration
+	// CacheTTL is how long aggregates, the network and searches are
+	// remembered (default 15s; negative: not at all).
+	CacheTTL time.Duration
 }
 
-// DefaultMaxBodyBytes is the request body limit when Options leaves it 0.
-const DefaultMaxBodyBytes = 4 << 20
+// Defaults of Options.
+const (
+	DefaultMaxBodyBytes = 4 << 20
+	DefaultQueueWait    = 2 * time.Second
+	DefaultCacheTTL     = 15 * time.Second
+)
 
 // Server serves the pages and the API of one store. It is an
 // http.Handler, safe for concurrent use.
@@ -54,6 +70,9 @@ type Server struct {
 	log  *slog.Logger
 	mux  *http.ServeMux
 	api  []route // the API routes, as documented in openapi.json
+
+	slots chan struct{} // one per request in flight; nil: no bound
+	memo  *memo
 }
 
 // route is one registered pattern.
@@ -71,7 +90,19 @@ func New(st *store.Store, opts Options) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{st: st, opts: opts, log: log, mux: http.NewServeMux()}
+	if opts.MaxInFlight == 0 {
+		opts.MaxInFlight = 4 * runtime.GOMAXPROCS(0)
+	}
+	if opts.QueueWait <= 0 {
+		opts.QueueWait = DefaultQueueWait
+	}
+	if opts.CacheTTL == 0 {
+		opts.CacheTTL = DefaultCacheTTL
+	}
+	s := &Server{st: st, opts: opts, log: log, mux: http.NewServeMux(), memo: newMemo(opts.CacheTTL)}
+	if opts.MaxInFlight > 0 {
+		s.slots = make(chan struct{}, opts.MaxInFlight)
+	}
 	s.api = []route{
 		{"GET", "/api/v1/events", s.apiEvents},
 		{"GET", "/api/v1/events/{id}", s.apiEvent},
@@ -141,7 +172,45 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Body != nil {
 		r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
 	}
+	if s.slots != nil && !strings.HasPrefix(r.URL.Path, "/assets/") {
+		if !s.admit(r) {
+			s.busy(w, r)
+			return
+		}
+		defer func() { <-s.slots }()
+	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// admit waits up to QueueWait for room to serve r.
+func (s *Server) admit(r *http.Request) bool {
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	default:
+	}
+	t := time.NewTimer(s.opts.QueueWait)
+	defer t.Stop()
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	case <-t.C:
+		return false
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+// busy refuses a request quickly when the server is full: a client that
+// retries later does better than one that waits for a timeout.
+func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(s.opts.QueueWait/time.Second))))
+	err := sukien.Errorf(sukien.EINTERNAL, "server busy: %d requests in flight; retry shortly", cap(s.slots))
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		s.apiErrorStatus(w, r, http.StatusServiceUnavailable, err)
+		return
+	}
+	http.Error(w, err.Error(), http.StatusServiceUnavailable)
 }
 
 // Timeouts of NewHTTPServer.
