@@ -24,7 +24,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	sf.register(fs)
 	addr := fs.String("addr", defaultAddr, "address to listen on")
 	token := fs.String("token", "", "enable POST /api/v1/documents for clients sending this bearer token (default $SUKIEN_TOKEN)")
-	inflight := fs.Int("max-inflight", 0, "requests served at once; more wait up to 2s, then get 503 (default 4 per CPU; -1: no bound)")
+	inflight := fs.Int("max-inflight", 0, "requests served at once; more wait up to 8s, then get 503 (default 4 per CPU; -1: no bound)")
 	cacheTTL := fs.Duration("cache-ttl", serve.DefaultCacheTTL, "how long aggregates, the network and searches are remembered (0: not at all)")
 	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
