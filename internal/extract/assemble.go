@@ -354,9 +354,10 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 	// pair is the list of that many states just named.
 	for mi := range s.mentions {
 		m := &s.mentions[mi]
-		if m.kind == mPair && m.role == "" {
-			if n := pairCount(s.toks.Text(m.start, m.end)); n >= 2 {
-				m.near = s.listBefore(mi, n)
+		if m.kind == mPair {
+			m.count = pairCount(s.toks.Text(m.start, m.end))
+			if m.role == "" && m.count >= 2 {
+				m.near = s.listBefore(mi, m.count)
 			}
 		}
 	}

@@ -49,6 +49,11 @@ func (c *docContext) resolve(m *mention) []sukien.Actor {
 			return m.near
 		}
 		if len(c.pairPersons) > 0 && m.role != "" {
+			// "Các nhà lãnh đạo" after a meeting of six: the persons named
+			// and the states of the others.
+			if m.count == 0 {
+				return withStates(c.pairPersons, c.pair)
+			}
 			return c.pairPersons
 		}
 		if len(c.pair) == 0 {
@@ -68,6 +73,21 @@ func (c *docContext) resolve(m *mention) []sukien.Actor {
 		return c.lastAgreed
 	}
 	return m.actors
+}
+
+// withStates returns persons plus the actors of states none of them is of.
+func withStates(persons, states []sukien.Actor) []sukien.Actor {
+	out := append([]sukien.Actor(nil), persons...)
+	for _, a := range states {
+		covered := false
+		for _, p := range out {
+			covered = covered || p.Country == a.Country
+		}
+		if !covered {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // lastTwoPersons returns the last two persons of different states named.

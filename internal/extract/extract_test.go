@@ -469,3 +469,20 @@ func TestEraSpanIsNoEventDate(t *testing.T) {
 		}
 	}
 }
+
+// "Các nhà lãnh đạo" after a meeting of many states are all of them, not
+// only the two persons named.
+func TestUncountedLeadersAreAllSides(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2022-11-19", Text: "Ngày 18/11, Phó Tổng thống Mỹ Kamala Harris đã triệu tập cuộc họp khẩn với lãnh đạo Nhật Bản, Hàn Quốc, Australia, Canada và New Zealand. Các nhà lãnh đạo ra tuyên bố lên án vụ phóng tên lửa của Triều Tiên."})
+	ev := find(t, res.Events, "ACCUSE")
+	got := map[string]bool{}
+	for _, a := range ev.Actor {
+		got[a.Country] = true
+	}
+	for _, c := range []string{"USA", "JPN", "KOR", "AUS", "CAN", "NZL"} {
+		if !got[c] {
+			t.Errorf("accusers %s lack %s", codes(ev.Actor), c)
+		}
+	}
+}

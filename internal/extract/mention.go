@@ -100,6 +100,7 @@ type mention struct {
 	inTopic    bool           // inside a "về ..." phrase
 	personKey  string         // for persons: registry key
 	near       []sukien.Actor // anaphors: the state named last before it
+	count      int            // pairs: how many sides the phrase counts ("ba bên": 3), 0 for "các"
 	fromTitle  bool           // a person known only by title and state
 }
 
