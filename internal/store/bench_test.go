@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -38,5 +39,41 @@ func BenchmarkFold(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Fold(s)
+	}
+}
+
+// BenchmarkIngestBatch stores synthetic documents in batches of 200, as
+// `sukien ingest` does, into a database that grows over the run.
+func BenchmarkIngestBatch(b *testing.B) {
+	for _, backend := range []string{"sqlite", "postgres"} {
+		b.Run(backend, func(b *testing.B) {
+			var s *Store
+			if backend == "sqlite" {
+				s = openSQLite(b)
+			} else {
+				s = openPostgres(b)
+			}
+			ctx := context.Background()
+			r := rand.New(rand.NewPCG(1, 2))
+			const size = 200
+			i, events := 0, 0
+			for b.Loop() {
+				batch := make([]Article, size)
+				for k := range batch {
+					batch[k] = synthArticle(r, i, 50)
+					i++
+				}
+				res, err := s.Ingest(ctx, batch)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if res.Added != size {
+					b.Fatalf("%+v", res)
+				}
+				events += res.Events
+			}
+			b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "docs/s")
+			b.ReportMetric(float64(events)/float64(i), "records/doc")
+		})
 	}
 }

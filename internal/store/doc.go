@@ -12,6 +12,14 @@
 // replaces its old mentions. A batch that fails, or a process killed
 // mid-batch, leaves the database as it was before the batch.
 //
+// A batch is written with statements prepared once and multi-row INSERTs;
+// the events it touches are merged in memory and written when it ends, so
+// a batch of any size stores what one document at a time would. Ingest
+// also keeps the tables the queries read instead of counting: actor_names
+// (the names written for each actor), event_roles (a row per event, role
+// and actor or country key, and per actor-recipient pair) and
+// event_role_counts.
+//
 // # Merging
 //
 // Records from different documents become one event when they have the same
@@ -52,8 +60,9 @@
 // uses TEXT, INTEGER and BIGINT columns, composite primary keys and B-tree
 // indexes; no foreign keys, sequences, stored procedures or triggers outside
 // SQLite's FTS table. Queries use INSERT ... ON CONFLICT (...) DO UPDATE,
-// EXISTS and IN subqueries, COUNT(DISTINCT), NULLIF, COALESCE, SUBSTR,
-// LIMIT/OFFSET and GROUP BY ordinals; writers serialise on an UPDATE of one
+// EXISTS and IN subqueries, COUNT(DISTINCT), NULLIF, COALESCE, SUBSTR, ||,
+// ORDER BY ... DESC NULLS LAST, LIMIT/OFFSET and GROUP BY ordinals (SQLite
+// tables may be WITHOUT ROWID); writers serialise on an UPDATE of one
 // store_meta row. On PostgreSQL, full-text search needs to_tsvector,
 // to_tsquery, ts_rank and a GIN expression index. All of these exist in
 // Citus (distribute documents, sentences and mentions by doc_id; events and

@@ -1,12 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,64 +57,88 @@ func (s *Store) Ingest(ctx context.Context, batch []Article) (Result, error) {
 // INSERTs; the merged events a batch touches are kept in memory (pending)
 // and written once, when the batch ends.
 type writer struct {
-	s     *Store
-	tx    *sql.Tx
-	ctx   context.Context
-	stmts map[string]*sql.Stmt
+	s       *Store
+	tx      *sql.Tx
+	ctx     context.Context
+	stmts   map[string]*sql.Stmt // SQLite: prepared in tx
+	rebound map[string]string    // PostgreSQL: queries with $n placeholders
 
 	sentences, mentions, actors rowBuffer
+	unindexed                   []any // documents whose sentences are not in sentences_fts yet
 
-	pending map[string]*pendingEvent   // by event id
-	byKey   map[string][]*pendingEvent // by type and sides, for candidate
-	order   []*pendingEvent            // in the order first touched
+	pending    map[string]*pendingEvent     // by event id
+	byKey      map[string][]*pendingEvent   // by type and sides, for candidate
+	candidates map[string][]storedCandidate // by type, sides and date
+	names      map[actorName]bool           // for actor_names
+	oldNames   []actorName                  // of replaced documents
+	order      []*pendingEvent              // in the order first touched
 }
 
 func newWriter(ctx context.Context, s *Store, tx *sql.Tx) *writer {
-	return &writer{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{},
-		sentences: rowBuffer{head: `INSERT INTO sentences (sid, doc_id, idx, start_off, end_off, orig_start, orig_end, text, folded) VALUES `, cols: 9},
-		mentions:  rowBuffer{head: `INSERT INTO mentions (id, event_id, doc_id, idx, sentence_idx, published, outlet, record) VALUES `, cols: 8},
-		actors:    rowBuffer{head: `INSERT INTO mention_actors (mention_id, side, pos, doc_id, actor_id, kind, name, country, raw, folded, name_folded) VALUES `, cols: 11},
-		pending:   map[string]*pendingEvent{},
-		byKey:     map[string][]*pendingEvent{},
+	return &writer{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, rebound: map[string]string{},
+		sentences:  rowBuffer{head: `INSERT INTO sentences (sid, doc_id, idx, start_off, end_off, orig_start, orig_end, text, folded) VALUES `, cols: 9, byKey: true},
+		mentions:   rowBuffer{head: `INSERT INTO mentions (id, event_id, doc_id, idx, sentence_idx, published, outlet, record) VALUES `, cols: 8},
+		actors:     rowBuffer{head: `INSERT INTO mention_actors (mention_id, side, pos, doc_id, actor_id, kind, name, country, raw, folded, name_folded) VALUES `, cols: 11},
+		pending:    map[string]*pendingEvent{},
+		byKey:      map[string][]*pendingEvent{},
+		candidates: map[string][]storedCandidate{},
+		names:      map[actorName]bool{},
 	}
 }
 
 // stmt returns query (written with ? placeholders) prepared in the
-// transaction, preparing it on first use.
-func (w *writer) stmt(query string) (*sql.Stmt, error) {
-	if st := w.stmts[query]; st != nil {
-		return st, nil
+// transaction, preparing it on first use. On PostgreSQL it returns nil:
+// pgx prepares and caches every statement of a connection by itself, and
+// a statement prepared apart would cost a round trip more.
+func (w *writer) stmt(query string) (*sql.Stmt, string, error) {
+	if w.s.dialect == postgres {
+		q, ok := w.rebound[query]
+		if !ok {
+			q = w.s.rebind(query)
+			w.rebound[query] = q
+		}
+		return nil, q, nil
 	}
-	st, err := w.tx.PrepareContext(w.ctx, w.s.rebind(query))
+	if st := w.stmts[query]; st != nil {
+		return st, query, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, query)
 	if err != nil {
-		return nil, err
+		return nil, query, err
 	}
 	w.stmts[query] = st
-	return st, nil
+	return st, query, nil
 }
 
 func (w *writer) exec(query string, args ...any) error {
-	st, err := w.stmt(query)
-	if err != nil {
+	st, q, err := w.stmt(query)
+	switch {
+	case err != nil:
 		return err
+	case st == nil:
+		_, err = w.tx.ExecContext(w.ctx, q, args...)
+	default:
+		_, err = st.ExecContext(w.ctx, args...)
 	}
-	_, err = st.ExecContext(w.ctx, args...)
 	return err
 }
 
 func (w *writer) query(query string, args ...any) (*sql.Rows, error) {
-	st, err := w.stmt(query)
-	if err != nil {
+	st, q, err := w.stmt(query)
+	switch {
+	case err != nil:
 		return nil, err
+	case st == nil:
+		return w.tx.QueryContext(w.ctx, q, args...)
 	}
 	return st.QueryContext(w.ctx, args...)
 }
 
 func (w *writer) queryRow(query string, args ...any) *sql.Row {
-	st, err := w.stmt(query)
-	if err != nil {
-		// A Row carrying the error: Scan reports it.
-		return w.tx.QueryRowContext(w.ctx, w.s.rebind(query), args...)
+	st, q, err := w.stmt(query)
+	if err != nil || st == nil {
+		// On error, a Row carrying it: Scan reports it.
+		return w.tx.QueryRowContext(w.ctx, q, args...)
 	}
 	return st.QueryRowContext(w.ctx, args...)
 }
@@ -122,6 +148,10 @@ type rowBuffer struct {
 	head string // "INSERT INTO t (a, b) VALUES "
 	cols int
 	args []any
+	// byKey holds the rows until the batch ends and writes them in key
+	// order (the leading columns, int64 or string): an index filled in
+	// order touches each page once.
+	byKey bool
 }
 
 // maxParams bounds the parameters of one statement, far below SQLite's
@@ -131,18 +161,14 @@ const maxParams = 4000
 // add appends a row to b, writing b out when it is full.
 func (w *writer) add(b *rowBuffer, row ...any) error {
 	b.args = append(b.args, row...)
-	if len(b.args)+b.cols > maxParams {
+	if !b.byKey && len(b.args)+b.cols > maxParams {
 		return w.write(b)
 	}
 	return nil
 }
 
-// write inserts the rows collected in b.
-func (w *writer) write(b *rowBuffer) error {
-	if len(b.args) == 0 {
-		return nil
-	}
-	n := len(b.args) / b.cols
+// statement returns the INSERT for n rows of b.
+func (b *rowBuffer) statement(n int) string {
 	row := "(" + placeholders(b.cols) + ")"
 	var q strings.Builder
 	q.Grow(len(b.head) + n*(len(row)+2))
@@ -153,10 +179,42 @@ func (w *writer) write(b *rowBuffer) error {
 		}
 		q.WriteString(row)
 	}
-	err := w.exec(q.String(), b.args...)
+	return q.String()
+}
+
+// write inserts the rows collected in b, suffix appended to each statement.
+func (w *writer) write(b *rowBuffer, suffix ...string) error {
+	if b.byKey {
+		rows := slices.Collect(slices.Chunk(b.args, b.cols))
+		slices.SortFunc(rows, compareRows)
+		b.args = slices.Concat(rows...)
+	}
+	var err error
+	for rows := range slices.Chunk(b.args, maxParams/b.cols*b.cols) {
+		if err = w.exec(b.statement(len(rows)/b.cols)+strings.Join(suffix, ""), rows...); err != nil {
+			break
+		}
+	}
 	clear(b.args)
 	b.args = b.args[:0]
 	return err
+}
+
+// compareRows orders rows of int64 and string values column by column.
+func compareRows(x, y []any) int {
+	for i := range x {
+		var c int
+		switch v := x[i].(type) {
+		case int64:
+			c = cmp.Compare(v, y[i].(int64))
+		case string:
+			c = strings.Compare(v, y[i].(string))
+		}
+		if c != 0 {
+			return c
+		}
+	}
+	return 0
 }
 
 // writeRows writes out every buffered row, so that queries see them.
@@ -166,6 +224,24 @@ func (w *writer) writeRows() error {
 			return err
 		}
 	}
+	return w.index()
+}
+
+// index adds the sentences of the documents stored since the last call to
+// SQLite's full-text index (PostgreSQL's GIN index keeps itself): one
+// statement for many documents, in rowid order (see migration 0003).
+func (w *writer) index() error {
+	if w.s.dialect != sqlite {
+		w.unindexed = w.unindexed[:0]
+		return nil
+	}
+	for docs := range slices.Chunk(w.unindexed, chunk) {
+		if err := w.exec(`INSERT INTO sentences_fts (rowid, folded)
+			SELECT sid, folded FROM sentences WHERE doc_id IN (`+placeholders(len(docs))+`) ORDER BY sid`, docs...); err != nil {
+			return err
+		}
+	}
+	w.unindexed = w.unindexed[:0]
 	return nil
 }
 
@@ -240,6 +316,7 @@ func (w *writer) article(a *Article, res *Result) error {
 	if err := w.addSentences(d.ID, d.Title, text, a.Sentences); err != nil {
 		return err
 	}
+	w.unindexed = append(w.unindexed, d.ID)
 	for i := range a.Events {
 		merged, err := w.mention(a, i)
 		if err != nil {
@@ -286,6 +363,22 @@ func (w *writer) deleteDocument(id string) error {
 	}
 	events, err := w.strings(`SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?`, id)
 	if err != nil {
+		return err
+	}
+	rows, err := w.query(`SELECT DISTINCT actor_id, folded, name_folded FROM mention_actors WHERE doc_id = ?`, id)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var n actorName
+		if err := rows.Scan(&n.id, &n.folded, &n.name); err != nil {
+			rows.Close()
+			return err
+		}
+		w.oldNames = append(w.oldNames, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, q := range []string{
@@ -357,7 +450,9 @@ func (w *writer) mention(a *Article, i int) (merged bool, err error) {
 			if raw == "" {
 				raw = ac.Name
 			}
-			if err := w.add(&w.actors, mid, sideNames[side], pos, a.Doc.ID, actorID(ac), ac.Kind, ac.Name, ac.Country, raw, Fold(raw), Fold(ac.Name)); err != nil {
+			n := actorName{actorID(ac), Fold(raw), Fold(ac.Name)}
+			w.names[n] = true
+			if err := w.add(&w.actors, mid, sideNames[side], pos, a.Doc.ID, n.id, ac.Kind, ac.Name, ac.Country, raw, n.folded, n.name); err != nil {
 				return false, err
 			}
 		}
@@ -474,7 +569,78 @@ func actorID(a sukien.Actor) string {
 	return kind + ":" + strings.ReplaceAll(Fold(a.Name), " ", "-")
 }
 
-// place finds the event a record with key k joins, or makes a new event id.
+// pendingEvent is a merged event the batch touches: its mentions, as they
+// stand in the transaction, and the merge of them, computed when needed.
+type pendingEvent struct {
+	id     string
+	stored bool // it had a row in events before the batch
+	ms     []mentionRow
+	merged *Event                     // nil when ms changed since
+	person map[string]map[string]bool // the persons of merged, by country
+}
+
+// event returns the merged event, or nil when no mention is left.
+func (p *pendingEvent) event() *Event {
+	if len(p.ms) == 0 {
+		return nil
+	}
+	if p.merged == nil {
+		sort.Slice(p.ms, func(i, j int) bool { return p.ms[i].before(&p.ms[j]) })
+		p.merged = mergeMentions(p.id, p.ms)
+		p.person = map[string]map[string]bool{}
+		for _, side := range [2][]sukien.Actor{p.merged.Actor, p.merged.Recipient} {
+			for _, a := range side {
+				if a.Kind == sukien.KindPerson {
+					if p.person[a.Country] == nil {
+						p.person[a.Country] = map[string]bool{}
+					}
+					p.person[a.Country][actorID(a)] = true
+				}
+			}
+		}
+	}
+	return p.merged
+}
+
+// touch adds an event to the batch, new (no mention yet) or stored.
+func (w *writer) touch(id string, stored bool, ms []mentionRow) *pendingEvent {
+	p := &pendingEvent{id: id, stored: stored, ms: ms}
+	w.pending[id] = p
+	w.order = append(w.order, p)
+	return p
+}
+
+// load takes a stored event into the batch with its mentions.
+func (w *writer) load(id string) (*pendingEvent, error) {
+	rows, err := w.query(`SELECT record, doc_id, idx, published, outlet FROM mentions WHERE event_id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ms []mentionRow
+	for rows.Next() {
+		var m mentionRow
+		var record []byte
+		if err := rows.Scan(&record, &m.doc, &m.idx, &m.published, &m.outlet); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(record, &m.rec); err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	p := w.touch(id, true, ms)
+	if len(ms) > 0 {
+		k := keyOf(&ms[0].rec) // every mention has the event's type and sides
+		w.byKey[k.typ+"|"+k.sides] = append(w.byKey[k.typ+"|"+k.sides], p)
+	}
+	return p, nil
+}
+
+// place finds the event a record with key k joins, or makes a new one.
 //
 // The merge window: records of the same type and sides join when their
 // dates are the same day (or the same month or year, for records dated no
@@ -483,81 +649,94 @@ func actorID(a sukien.Actor) string {
 // and a day-dated record joins an event dated only by its month or year,
 // only when exactly one such event is a candidate. Undated records never
 // merge across records. Persons must be compatible (see key.compatible).
-func (w *writer) place(k key, mention string) (id string, merged bool, err error) {
+func (w *writer) place(k key, mention string) (p *pendingEvent, merged bool, err error) {
 	if k.date != "" {
-		id, err = w.candidate(k)
-		if err != nil || id != "" {
-			return id, true, err
+		id, err := w.candidate(k)
+		if err != nil {
+			return nil, false, err
+		}
+		if id != "" {
+			if p = w.pending[id]; p == nil {
+				if p, err = w.load(id); err != nil {
+					return nil, false, err
+				}
+			}
+			return p, true, nil
 		}
 	}
-	id = "ev_" + hashOf(k.typ, "|", k.sides, "|", k.date)[:16]
+	id := "ev_" + hashOf(k.typ, "|", k.sides, "|", k.date)[:16]
 	if k.date == "" {
 		id = "ev_" + hashOf(k.typ, "|", k.sides, "|", mention)[:16]
 	}
+	exists, err := w.exists(id)
+	if err != nil {
+		return nil, false, err
+	}
+	if exists { // a different event with the same key: persons differ
+		id = "ev_" + hashOf(id, "|", mention)[:16]
+	}
+	p = w.pending[id]
+	if p == nil {
+		p = w.touch(id, false, nil)
+	}
+	w.byKey[k.typ+"|"+k.sides] = append(w.byKey[k.typ+"|"+k.sides], p)
+	return p, false, nil
+}
+
+// exists reports whether event id has mentions, in the batch or stored.
+func (w *writer) exists(id string) (bool, error) {
+	if p := w.pending[id]; p != nil {
+		return len(p.ms) > 0, nil
+	}
 	var one int
-	switch err := w.tx.QueryRowContext(w.ctx, w.s.rebind(`SELECT 1 FROM events WHERE id = ?`), id).Scan(&one); err {
+	switch err := w.queryRow(`SELECT 1 FROM events WHERE id = ?`, id).Scan(&one); err {
 	case sql.ErrNoRows:
-		return id, false, nil
-	case nil: // a different event with the same key: persons differ
-		return "ev_" + hashOf(id, "|", mention)[:16], false, nil
+		return false, nil
+	case nil:
+		return true, nil
 	default:
-		return "", false, err
+		return false, err
 	}
 }
 
+// candidate returns the event a dated record with key k joins, or "".
+// Stored events come from the database, unless the batch touched them:
+// those, and the events the batch made, come from memory.
 func (w *writer) candidate(k key) (string, error) {
-	in := []any{k.typ, k.sides}
-	for p := len(k.date); p >= 4; p = strings.LastIndexByte(k.date[:p], '-') {
-		in = append(in, k.date[:p])
-	}
-	in = append(in, k.date+"-%")
-	rows, err := w.query(`SELECT id, date FROM events WHERE type = ? AND sides = ? AND (date IN (`+placeholders(len(in)-3)+`) OR date LIKE ?) ORDER BY id`, in...)
-	if err != nil {
-		return "", err
-	}
-	type cand struct {
-		id, date string
-		persons  map[string]map[string]bool
-	}
+	type cand = storedCandidate
 	var cands []*cand
-	byID := map[string]*cand{}
-	for rows.Next() {
-		c := &cand{persons: map[string]map[string]bool{}}
-		if err := rows.Scan(&c.id, &c.date); err != nil {
-			rows.Close()
-			return "", err
-		}
-		cands = append(cands, c)
-		byID[c.id] = c
+	var prefixes []any
+	for p := len(k.date); p >= 4; p = strings.LastIndexByte(k.date[:p], '-') {
+		prefixes = append(prefixes, k.date[:p])
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(cands) == 0 {
-		return "", err
-	}
-	args := make([]any, len(cands))
-	for i, c := range cands {
-		args[i] = c.id
-	}
-	rows, err = w.query(`SELECT event_id, actor_id, country FROM event_actors WHERE kind = 'person' AND event_id IN (`+placeholders(len(args))+`)`, args...)
+
+	stored, err := w.storedCandidates(k, prefixes)
 	if err != nil {
 		return "", err
 	}
-	for rows.Next() {
-		var ev, actor, country string
-		if err := rows.Scan(&ev, &actor, &country); err != nil {
-			rows.Close()
-			return "", err
+	byID := map[string]*cand{}
+	for _, c := range stored {
+		if w.pending[c.id] != nil {
+			continue // as it stands in the batch, below
 		}
-		c := byID[ev]
-		if c.persons[country] == nil {
-			c.persons[country] = map[string]bool{}
+		byID[c.id] = &c
+		cands = append(cands, &c)
+	}
+	for _, p := range w.byKey[k.typ+"|"+k.sides] {
+		ev := p.event()
+		if ev == nil || ev.Date == nil || byID[p.id] != nil {
+			continue
 		}
-		c.persons[country][actor] = true
+		d := *ev.Date
+		if slices.Contains(prefixes, any(d)) || strings.HasPrefix(d, k.date+"-") {
+			byID[p.id] = &cand{id: p.id, date: d, persons: p.person}
+			cands = append(cands, byID[p.id])
+		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return "", err
+	if len(cands) == 0 {
+		return "", nil
 	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].id < cands[j].id })
 
 	var best *cand
 	bestShared := -1
@@ -591,6 +770,67 @@ func (w *writer) candidate(k key) (string, error) {
 	return "", nil
 }
 
+// storedCandidate is an event as stored before the batch.
+type storedCandidate struct {
+	id, date string
+	persons  map[string]map[string]bool
+}
+
+// storedCandidates returns the stored events of k's type and sides dated
+// by one of prefixes (k's date and the periods holding it) or, for a
+// record dated by month or year, by a more precise date inside it.
+// Ingest writes events only when the batch ends, so the answers are kept
+// for the batch: records of one event mostly come in the same batch.
+func (w *writer) storedCandidates(k key, prefixes []any) ([]storedCandidate, error) {
+	ck := k.typ + "|" + k.sides + "|" + k.date
+	if cs, ok := w.candidates[ck]; ok {
+		return cs, nil
+	}
+	// date LIKE '2024-06-%' as a range, which an index serves on every
+	// engine and collation; UNION ALL, for SQLite does not split the OR.
+	const head = `SELECT e.id, e.date, a.actor_id, a.country FROM events e
+		LEFT JOIN event_actors a ON a.event_id = e.id AND a.kind = 'person'
+		WHERE e.type = ? AND e.sides = ? AND `
+	q := head + `e.date IN (` + placeholders(len(prefixes)) + `)`
+	args := append([]any{k.typ, k.sides}, prefixes...)
+	if len(k.date) < 10 {
+		_, hi, _ := dateRange(k.date)
+		q += ` UNION ALL ` + head + `e.date > ? AND e.date <= ? AND LENGTH(e.date) > ?`
+		args = append(args, k.typ, k.sides, k.date, hi, len(k.date))
+	}
+	rows, err := w.query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cs []storedCandidate
+	at := map[string]int{}
+	for rows.Next() {
+		var id, date string
+		var actor, country sql.NullString
+		if err := rows.Scan(&id, &date, &actor, &country); err != nil {
+			return nil, err
+		}
+		i, ok := at[id]
+		if !ok { // rows of one event need not come together
+			i = len(cs)
+			at[id] = i
+			cs = append(cs, storedCandidate{id: id, date: date, persons: map[string]map[string]bool{}})
+		}
+		if c := &cs[i]; actor.Valid {
+			if c.persons[country.String] == nil {
+				c.persons[country.String] = map[string]bool{}
+			}
+			c.persons[country.String][actor.String] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	w.candidates[ck] = cs
+	return cs, nil
+}
+
 // cleanDate keeps a date of the forms 2024, 2024-06 and 2024-06-18 (a time
 // after the day is dropped) and nothing else.
 func cleanDate(d *string) *string {
@@ -607,78 +847,205 @@ func cleanDate(d *string) *string {
 	return &v
 }
 
-// refresh recomputes a merged event from its mentions, or deletes it when
-// none is left.
-func (w *writer) refresh(id string) error {
-	rows, err := w.query(`SELECT record, doc_id, published, outlet FROM mentions WHERE event_id = ? ORDER BY published, doc_id, idx`, id)
-	if err != nil {
+// flush writes the buffered rows and the events the batch touched: each
+// merged event is recomputed from its mentions, or deleted when none is left.
+func (w *writer) flush() error {
+	if err := w.writeRows(); err != nil {
 		return err
 	}
-	var ms []mentionRow
-	for rows.Next() {
-		var m mentionRow
-		var record string
-		if err := rows.Scan(&record, &m.doc, &m.published, &m.outlet); err != nil {
-			rows.Close()
+	events := rowBuffer{head: `INSERT INTO events (id, type, is_symmetric, sides, mode, cameo, date, date_lo, date_hi, channel, level, location, location_country,
+		sentence, summary, num_mentions, num_sources, num_outlets, first_seen, last_seen) VALUES `, cols: 20}
+	actors := rowBuffer{head: `INSERT INTO event_actors (event_id, side, pos, actor_id, kind, name, country, sector, title) VALUES `, cols: 9}
+	roles := rowBuffer{head: `INSERT INTO event_roles (key, role, date_lo, date_hi, type, event_id) VALUES `, cols: 6, byKey: true}
+	var stale, gone []any // stored events to update, to delete
+	for _, p := range w.order {
+		if p.stored {
+			stale = append(stale, p.id)
+		}
+		ev := p.event()
+		if ev == nil {
+			if p.stored {
+				gone = append(gone, p.id)
+			}
+			continue
+		}
+		var date, lo, hi any
+		if ev.Date != nil {
+			l, h, _ := dateRange(*ev.Date)
+			date, lo, hi = *ev.Date, l, h
+		}
+		loc, locCountry := "", ""
+		if ev.Location != nil {
+			loc, locCountry = ev.Location.Name, ev.Location.Country
+		}
+		sym := 0
+		if sukien.Symmetric(ev.Event) {
+			sym = 1
+		}
+		events.args = append(events.args, p.id, ev.Event, sym, keyOf(&p.ms[0].rec).sides, ev.Mode, ev.Cameo, date, lo, hi,
+			ev.Channel, ev.Level, loc, locCountry, ev.Sentence, ev.Summary, ev.NumMentions, ev.NumSources, ev.NumOutlets, ev.FirstSeen, ev.LastSeen)
+		for side, list := range [2][]sukien.Actor{ev.Actor, ev.Recipient} {
+			for pos, a := range list {
+				actors.args = append(actors.args, p.id, sideNames[side], pos, actorID(a), a.Kind, a.Name, a.Country, a.Sector, a.Title)
+			}
+		}
+		dlo, dhi := "", ""
+		if ev.Date != nil {
+			dlo, dhi = lo.(string), hi.(string)
+		}
+		for _, r := range eventRoles(ev) {
+			roles.args = append(roles.args, r.key, r.role, dlo, dhi, ev.Event, p.id)
+		}
+	}
+	// event_role_counts: minus the roles of the events as stored, plus
+	// their roles now.
+	type roleType struct{ key, role, typ string }
+	delta := map[roleType]int{}
+	for ids := range slices.Chunk(stale, chunk) {
+		rows, err := w.query(`SELECT key, role, type FROM event_roles WHERE event_id IN (`+placeholders(len(ids))+`)`, ids...)
+		if err != nil {
 			return err
 		}
-		if err := json.Unmarshal([]byte(record), &m.rec); err != nil {
-			rows.Close()
+		for rows.Next() {
+			var r roleType
+			if err := rows.Scan(&r.key, &r.role, &r.typ); err != nil {
+				rows.Close()
+				return err
+			}
+			delta[r]--
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
-		ms = append(ms, m)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
+	for i := 0; i < len(roles.args); i += roles.cols {
+		delta[roleType{roles.args[i].(string), roles.args[i+1].(string), roles.args[i+4].(string)}]++
 	}
-	if err := w.exec(`DELETE FROM event_actors WHERE event_id = ?`, id); err != nil {
-		return err
+	counts := rowBuffer{head: `INSERT INTO event_role_counts (key, role, type, n) VALUES `, cols: 4}
+	for r, n := range delta {
+		if n != 0 {
+			counts.args = append(counts.args, r.key, r.role, r.typ, n)
+		}
 	}
-	if len(ms) == 0 {
-		return w.exec(`DELETE FROM events WHERE id = ?`, id)
-	}
-	ev := mergeMentions(id, ms)
-	k := keyOf(&ms[0].rec)
-	var date, lo, hi any
-	if ev.Date != nil {
-		l, h, _ := dateRange(*ev.Date)
-		date, lo, hi = *ev.Date, l, h
-	}
-	loc, locCountry := "", ""
-	if ev.Location != nil {
-		loc, locCountry = ev.Location.Name, ev.Location.Country
-	}
-	sym := 0
-	if sukien.Symmetric(ev.Event) {
-		sym = 1
-	}
-	if err := w.exec(`INSERT INTO events (id, type, is_symmetric, sides, mode, cameo, date, date_lo, date_hi, channel, level, location, location_country,
-		sentence, summary, num_mentions, num_sources, num_outlets, first_seen, last_seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, cameo = excluded.cameo, date = excluded.date,
-		date_lo = excluded.date_lo, date_hi = excluded.date_hi, channel = excluded.channel, level = excluded.level,
-		location = excluded.location, location_country = excluded.location_country, sentence = excluded.sentence,
-		summary = excluded.summary, num_mentions = excluded.num_mentions, num_sources = excluded.num_sources,
-		num_outlets = excluded.num_outlets, first_seen = excluded.first_seen, last_seen = excluded.last_seen`,
-		id, ev.Event, sym, k.sides, ev.Mode, ev.Cameo, date, lo, hi, ev.Channel, ev.Level, loc, locCountry,
-		ev.Sentence, ev.Summary, ev.NumMentions, ev.NumSources, ev.NumOutlets, ev.FirstSeen, ev.LastSeen); err != nil {
-		return err
-	}
-	for side, actors := range [2][]sukien.Actor{ev.Actor, ev.Recipient} {
-		for pos, a := range actors {
-			if err := w.exec(`INSERT INTO event_actors (event_id, side, pos, actor_id, kind, name, country, sector, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				id, sideNames[side], pos, actorID(a), a.Kind, a.Name, a.Country, a.Sector, a.Title); err != nil {
+
+	for _, c := range []struct {
+		query string
+		ids   []any
+	}{
+		{`DELETE FROM event_actors WHERE event_id IN `, stale},
+		{`DELETE FROM event_roles WHERE event_id IN `, stale},
+		{`DELETE FROM events WHERE id IN `, gone},
+	} {
+		for ids := range slices.Chunk(c.ids, chunk) {
+			if err := w.exec(c.query+"("+placeholders(len(ids))+")", ids...); err != nil {
 				return err
 			}
 		}
 	}
-	return nil
+	if err := w.writeNames(); err != nil {
+		return err
+	}
+	if err := w.write(&events, `
+		ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, cameo = excluded.cameo, date = excluded.date,
+		date_lo = excluded.date_lo, date_hi = excluded.date_hi, channel = excluded.channel, level = excluded.level,
+		location = excluded.location, location_country = excluded.location_country, sentence = excluded.sentence,
+		summary = excluded.summary, num_mentions = excluded.num_mentions, num_sources = excluded.num_sources,
+		num_outlets = excluded.num_outlets, first_seen = excluded.first_seen, last_seen = excluded.last_seen`); err != nil {
+		return err
+	}
+	if err := w.write(&actors); err != nil {
+		return err
+	}
+	if err := w.write(&roles); err != nil {
+		return err
+	}
+	return w.write(&counts, ` ON CONFLICT (key, role, type) DO UPDATE SET n = event_role_counts.n + excluded.n`)
+}
+
+// role is a row of event_roles (migration 0005) but for the event's type,
+// dates and id.
+type role struct{ key, role string }
+
+// eventRoles returns the roles of ev's participants and location, each once:
+// what the participant filters of Events match (see Store.where).
+func eventRoles(ev *Event) []role {
+	var out []role
+	seen := map[role]bool{}
+	add := func(r role) {
+		if r.key != "" && !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
+	}
+	sym := sukien.Symmetric(ev.Event)
+	for side, list := range [2][]sukien.Actor{ev.Actor, ev.Recipient} {
+		for _, a := range list {
+			id := actorID(a)
+			for s, name := range sideNames {
+				if sym || s == side {
+					add(role{id, name})
+					add(role{a.Country, name})
+				}
+			}
+			if a.Kind == sukien.KindPerson {
+				add(role{id, "person"})
+				add(role{a.Country, "person"})
+			}
+			add(role{a.Country, "country"})
+		}
+	}
+	if ev.Location != nil {
+		add(role{ev.Location.Country, "country"})
+	}
+	// Pairs of an actor key and another recipient key, for filters on
+	// both: most events have a few keys a side.
+	n := len(out)
+	for _, a := range out[:n] {
+		for _, b := range out[:n] {
+			if a.role == "actor" && b.role == "recipient" && a.key != b.key {
+				add(role{a.key + " " + b.key, "pair"})
+			}
+		}
+	}
+	return out
+}
+
+// actorName is a row of actor_names: an actor and a name written for it.
+type actorName struct{ id, folded, name string }
+
+// writeNames adds the names the batch wrote to actor_names and removes
+// those of replaced documents that no mention writes any more.
+func (w *writer) writeNames() error {
+	for _, n := range w.oldNames {
+		if err := w.exec(`DELETE FROM actor_names WHERE actor_id = ? AND folded = ? AND name_folded = ? AND NOT EXISTS
+			(SELECT 1 FROM mention_actors m WHERE m.actor_id = ? AND m.folded = ? AND m.name_folded = ?)`,
+			n.id, n.folded, n.name, n.id, n.folded, n.name); err != nil {
+			return err
+		}
+	}
+	names := rowBuffer{head: `INSERT INTO actor_names (actor_id, folded, name_folded) VALUES `, cols: 3}
+	for n := range w.names {
+		names.args = append(names.args, n.id, n.folded, n.name)
+	}
+	return w.write(&names, ` ON CONFLICT (actor_id, folded, name_folded) DO NOTHING`)
 }
 
 type mentionRow struct {
 	rec                    sukien.Event
 	doc, published, outlet string
+	idx                    int
+}
+
+// before orders mentions by publication, document and position.
+func (m *mentionRow) before(o *mentionRow) bool {
+	if m.published != o.published {
+		return m.published < o.published
+	}
+	if m.doc != o.doc {
+		return m.doc < o.doc
+	}
+	return m.idx < o.idx
 }
 
 // mergeMentions computes a merged event from its mentions, earliest first.

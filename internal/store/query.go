@@ -49,73 +49,153 @@ func dateRange(d string) (lo, hi string, ok bool) {
 
 // where turns f into a WHERE clause over events e, with its arguments.
 func (s *Store) where(ctx context.Context, f EventFilter) (string, []any, error) {
-	var conds []string
-	var args []any
-	add := func(cond string, a ...any) {
-		conds = append(conds, cond)
-		args = append(args, a...)
+	c, err := s.compile(ctx, f)
+	if err != nil {
+		return "", nil, err
 	}
+	w, args := c.where()
+	return w, args, nil
+}
+
+// compiled is an EventFilter in SQL terms.
+type compiled struct {
+	typ, channel string
+	lo, hi       string     // dates of Since and Until, "" when open
+	roles        []roleCond // participant filters, answered by event_roles
+}
+
+// roleCond selects the events where one of ids has role (see eventRoles).
+type roleCond struct {
+	role string
+	ids  []any
+}
+
+func (s *Store) compile(ctx context.Context, f EventFilter) (*compiled, error) {
+	c := &compiled{channel: f.Channel}
 	if f.Type != "" {
-		add("e.type = ?", strings.ToUpper(strings.TrimSpace(f.Type)))
+		c.typ = strings.ToUpper(strings.TrimSpace(f.Type))
 	}
 	if f.Since != "" {
 		lo, _, ok := dateRange(f.Since)
 		if !ok {
-			return "", nil, sukien.Errorf(sukien.EINVALID, "since: %q is not a date like 2024, 2024-06 or 2024-06-18", f.Since)
+			return nil, sukien.Errorf(sukien.EINVALID, "since: %q is not a date like 2024, 2024-06 or 2024-06-18", f.Since)
 		}
-		add("e.date_hi >= ?", lo)
+		c.lo = lo
 	}
 	if f.Until != "" {
 		_, hi, ok := dateRange(f.Until)
 		if !ok {
-			return "", nil, sukien.Errorf(sukien.EINVALID, "until: %q is not a date like 2024, 2024-06 or 2024-06-18", f.Until)
+			return nil, sukien.Errorf(sukien.EINVALID, "until: %q is not a date like 2024, 2024-06 or 2024-06-18", f.Until)
 		}
-		add("e.date_lo <= ?", hi)
+		c.hi = hi
 	}
-	if f.Channel != "" {
-		add("e.channel = ?", f.Channel)
-	}
-	participant := func(name, side, extra string) error {
-		ids, err := s.resolve(ctx, name)
+	for _, p := range []struct{ name, role string }{
+		{f.Actor, "actor"}, {f.With, "recipient"}, {f.Person, "person"}, {f.Country, "country"},
+	} {
+		if p.name == "" {
+			continue
+		}
+		ids, err := s.resolve(ctx, p.name)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		cond := `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id`
-		if side != "" {
-			cond += ` AND (e.is_symmetric = 1 OR a.side = '` + side + `')`
-		}
-		cond += extra + ` AND (a.actor_id IN (` + placeholders(len(ids)) + `) OR a.country IN (` + placeholders(len(ids)) + `)))`
-		add(cond, append(ids, ids...)...)
-		return nil
+		c.roles = append(c.roles, roleCond{p.role, ids})
 	}
-	if f.Actor != "" {
-		if err := participant(f.Actor, "actor", ""); err != nil {
-			return "", nil, err
-		}
+	return c, nil
+}
+
+// dates returns the conditions of the date filter on columns
+// alias.date_lo and alias.date_hi. An event overlapping [lo, hi] is dated
+// within a year (the longest period a date names), so its date_lo is at
+// least the first day of lo's year: a bound that lets an index on date_lo
+// serve Since, said outright.
+func (c *compiled) dates(alias string, conds []string, args []any) ([]string, []any) {
+	if c.lo != "" {
+		conds = append(conds, alias+".date_lo >= ?", alias+".date_hi >= ?")
+		args = append(args, c.lo[:4]+"-01-01", c.lo)
 	}
-	if f.With != "" {
-		if err := participant(f.With, "recipient", ""); err != nil {
-			return "", nil, err
-		}
+	if c.hi != "" {
+		conds = append(conds, alias+".date_lo <= ?")
+		args = append(args, c.hi)
 	}
-	if f.Person != "" {
-		if err := participant(f.Person, "", " AND a.kind = 'person'"); err != nil {
-			return "", nil, err
-		}
+	return conds, args
+}
+
+// cond returns the EXISTS condition of r over the events of column eventID.
+func (r roleCond) cond(eventID string) string {
+	return `EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = ` + eventID + ` AND r.role = '` + r.role +
+		`' AND r.key IN (` + placeholders(len(r.ids)) + `))`
+}
+
+// where returns the WHERE clause over events e, with its arguments.
+func (c *compiled) where() (string, []any) {
+	var conds []string
+	var args []any
+	if c.typ != "" {
+		conds, args = append(conds, "e.type = ?"), append(args, c.typ)
 	}
-	if f.Country != "" {
-		ids, err := s.resolve(ctx, f.Country)
-		if err != nil {
-			return "", nil, err
-		}
-		p := placeholders(len(ids))
-		args := append(append([]any{}, ids...), ids...)
-		add(`(e.location_country IN (`+p+`) OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.country IN (`+p+`)))`, args...)
+	conds, args = c.dates("e", conds, args)
+	if c.channel != "" {
+		conds, args = append(conds, "e.channel = ?"), append(args, c.channel)
+	}
+	for _, r := range c.roles {
+		conds, args = append(conds, r.cond("e.id")), append(args, r.ids...)
 	}
 	if len(conds) == 0 {
-		return "", nil, nil
+		return "", nil
 	}
-	return " WHERE " + strings.Join(conds, " AND "), args, nil
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// count returns a query counting the events c selects. With a participant
+// filter it counts event_roles rows of a range of its primary key, without
+// reading events: a row per event, role and key, so COUNT(*) counts events
+// when the filter names one id.
+func (c *compiled) count() (string, []any) {
+	if len(c.roles) == 0 {
+		w, args := c.where()
+		return `SELECT COUNT(*) FROM events e` + w, args
+	}
+	first := c.roles[0]
+	single := len(first.ids) == 1
+	// An actor towards a recipient: their pair rows (see eventRoles).
+	if len(c.roles) == 2 && first.role == "actor" && c.roles[1].role == "recipient" && single &&
+		len(c.roles[1].ids) == 1 && first.ids[0] != c.roles[1].ids[0] {
+		first = roleCond{"pair", []any{first.ids[0].(string) + " " + c.roles[1].ids[0].(string)}}
+	} else if len(c.roles) > 1 {
+		single = false
+	}
+	// Undated filters: the counts kept by Ingest.
+	if single && c.lo == "" && c.hi == "" && c.channel == "" {
+		q := `SELECT COALESCE(SUM(n), 0) FROM event_role_counts WHERE key = ? AND role = '` + first.role + `'`
+		if c.typ != "" {
+			return q + ` AND type = ?`, []any{first.ids[0], c.typ}
+		}
+		return q, first.ids
+	}
+	if first.role == "pair" {
+		c = &compiled{typ: c.typ, channel: c.channel, lo: c.lo, hi: c.hi, roles: []roleCond{first}}
+	}
+	conds := []string{`r0.role = '` + first.role + `'`, `r0.key IN (` + placeholders(len(first.ids)) + `)`}
+	args := append([]any{}, first.ids...)
+	if c.typ != "" {
+		conds, args = append(conds, "r0.type = ?"), append(args, c.typ)
+	}
+	if c.hi != "" && c.lo == "" {
+		conds = append(conds, "r0.date_lo <> ''") // undated: '' here, NULL in events
+	}
+	conds, args = c.dates("r0", conds, args)
+	if c.channel != "" {
+		conds, args = append(conds, "EXISTS (SELECT 1 FROM events e WHERE e.id = r0.event_id AND e.channel = ?)"), append(args, c.channel)
+	}
+	for _, r := range c.roles[1:] {
+		conds, args = append(conds, r.cond("r0.event_id")), append(args, r.ids...)
+	}
+	n := "COUNT(*)"
+	if len(first.ids) > 1 {
+		n = "COUNT(DISTINCT r0.event_id)"
+	}
+	return `SELECT ` + n + ` FROM event_roles r0 WHERE ` + strings.Join(conds, " AND "), args
 }
 
 // resolve returns the actor ids a name stands for: those of the Resolver,
@@ -141,7 +221,7 @@ func (s *Store) resolve(ctx context.Context, name string) ([]any, error) {
 		addID(upper)
 	}
 	folded := Fold(name)
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT DISTINCT actor_id FROM mention_actors
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT DISTINCT actor_id FROM actor_names
 		WHERE actor_id = ? OR actor_id = ? OR folded = ? OR name_folded = ?`), name, upper, folded, folded)
 	if err != nil {
 		return nil, internal("resolve", err)
@@ -187,14 +267,16 @@ func scanEvent(rows interface{ Scan(...any) error }) (*Event, error) {
 // Events returns a page of the merged events f selects, most recent first,
 // and how many f selects in all.
 func (s *Store) Events(ctx context.Context, f EventFilter) ([]Event, int, error) {
-	where, args, err := s.where(ctx, f)
+	c, err := s.compile(ctx, f)
 	if err != nil {
 		return nil, 0, err
 	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, s.rebind(`SELECT COUNT(*) FROM events e`+where), args...).Scan(&total); err != nil {
+	q, args := c.count()
+	if err := s.db.QueryRowContext(ctx, s.rebind(q), args...).Scan(&total); err != nil {
 		return nil, 0, internal("events", err)
 	}
+	where, args := c.where()
 	evs, err := s.selectEvents(ctx, where, args, f.Limit, f.Offset)
 	if err != nil {
 		return nil, 0, err
@@ -203,7 +285,7 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]Event, int, error)
 }
 
 func (s *Store) selectEvents(ctx context.Context, where string, args []any, limit, offset int) ([]Event, error) {
-	q := `SELECT ` + eventColumns + ` FROM events e` + where + ` ORDER BY COALESCE(e.date_lo, '') DESC, e.id`
+	q := `SELECT ` + eventColumns + ` FROM events e` + where + ` ORDER BY e.date_lo DESC NULLS LAST, e.id`
 	if limit > 0 {
 		q += ` LIMIT ? OFFSET ?`
 		args = append(args[:len(args):len(args)], limit, max(offset, 0))

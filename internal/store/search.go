@@ -34,13 +34,22 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) 
 			WHERE to_tsvector('simple', s.folded) @@ q
 			ORDER BY score DESC, s.doc_id, s.idx LIMIT ?`
 	default:
+		// Rank inside FTS5 first (ORDER BY rank LIMIT, its own sorter), then
+		// read sentences and documents for the best rows only: joining every
+		// match before sorting cost three times the ranking. The inner
+		// limit leaves room for rows tied at the cut, which the outer ORDER
+		// BY puts in document order.
 		match = pq.fts5()
-		sqlq = `SELECT ` + columns + `, -bm25(sentences_fts) AS score
-			FROM sentences_fts JOIN sentences s ON s.sid = sentences_fts.rowid JOIN documents d ON d.id = s.doc_id
-			WHERE sentences_fts MATCH ?
+		sqlq = `SELECT ` + columns + `, -f.rank AS score
+			FROM (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?) f
+			JOIN sentences s ON s.sid = f.rowid JOIN documents d ON d.id = s.doc_id
 			ORDER BY score DESC, s.doc_id, s.idx LIMIT ?`
 	}
-	rows, err := s.db.QueryContext(ctx, s.rebind(sqlq), match, limit)
+	args := []any{match, limit}
+	if s.dialect == sqlite {
+		args = []any{match, 2*limit + 16, limit}
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind(sqlq), args...)
 	if err != nil {
 		return nil, internal("search", err)
 	}

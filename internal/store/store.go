@@ -95,7 +95,8 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 
 // sqliteDSN adds the pragmas the store relies on: a busy timeout so that
 // concurrent writers wait instead of failing, WAL for readers alongside a
-// writer, and immediate transactions so that a writer takes its lock up front.
+// writer, and immediate transactions so that a writer takes its lock up front;
+// and, for speed, a 16 MB page cache and statement journals in memory.
 func sqliteDSN(dsn string) string {
 	name := dsn
 	if !strings.HasPrefix(name, "file:") {
@@ -107,7 +108,7 @@ func sqliteDSN(dsn string) string {
 	}
 	name += sep + "_pragma=busy_timeout(10000)&_txlock=immediate"
 	if !strings.Contains(dsn, ":memory:") && !strings.Contains(dsn, "mode=memory") {
-		name += "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+		name += "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-16384)&_pragma=temp_store(memory)"
 	}
 	return name
 }

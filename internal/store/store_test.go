@@ -116,9 +116,14 @@ func findEvent(t *testing.T, s *Store, typ, day string) []Event {
 
 func TestMigrationsVersioned(t *testing.T) {
 	eachBackend(t, func(t *testing.T, s *Store) {
+		ms, err := s.pending()
+		if err != nil || len(ms) < 2 {
+			t.Fatalf("migrations %v, %v", ms, err)
+		}
+		want := ms[len(ms)-1].version
 		v, err := s.SchemaVersion(context.Background())
-		if err != nil || v != 2 {
-			t.Fatalf("schema version = %d, %v; want 2", v, err)
+		if err != nil || v != want {
+			t.Fatalf("schema version = %d, %v; want %d", v, err, want)
 		}
 		if err := s.migrate(context.Background()); err != nil { // a second run applies nothing
 			t.Fatal(err)
