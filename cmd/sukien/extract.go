@@ -219,24 +219,28 @@ func codes(as []sukien.Actor) string {
 }
 
 // short writes a side for the table: "KOR (Cho Tae-yul)".
+// short writes a side for a table: "KOR (Moon Jae-in), USA". A state whose
+// person is listed is not listed again on its own.
 func short(as []sukien.Actor) string {
-	var out []string
+	withPerson := map[string]bool{}
 	for _, a := range as {
 		if a.Kind == sukien.KindPerson {
-			out = append(out, a.Country+" ("+a.Name+")")
-		} else if a.Kind == sukien.KindOrganization && a.Country != "" && len(a.Country) == 3 && a.ID != a.Country {
-			out = append(out, a.Country)
-		} else {
-			out = append(out, a.Country)
+			withPerson[a.Country] = true
 		}
 	}
-	var uniq []string
-	for _, s := range out {
-		if !contains(uniq, s) {
-			uniq = append(uniq, s)
+	var out []string
+	for _, a := range as {
+		s := a.Country
+		if a.Kind == sukien.KindPerson {
+			s = a.Country + " (" + a.Name + ")"
+		} else if withPerson[a.Country] {
+			continue
+		}
+		if !contains(out, s) {
+			out = append(out, s)
 		}
 	}
-	return strings.Join(uniq, ", ")
+	return strings.Join(out, ", ")
 }
 
 func contains(ss []string, s string) bool {

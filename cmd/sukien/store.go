@@ -387,7 +387,8 @@ func writeEventDetail(w io.Writer, ev *store.Event) error {
 	line("actor", orDash(short(ev.Actor)))
 	line("recipient", orDash(short(ev.Recipient)))
 	line("where", locName(ev.Location))
-	line("channel", strings.TrimSpace(ev.Channel+" "+ev.Level))
+	line("channel", ev.Channel)
+	line("level", ev.Level)
 	line("summary", ev.Summary)
 	line("reports", fmt.Sprintf("%d mentions in %d documents from %d outlets, first seen %s, last seen %s",
 		ev.NumMentions, ev.NumSources, ev.NumOutlets, orDash(ev.FirstSeen), orDash(ev.LastSeen)))

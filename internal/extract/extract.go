@@ -683,21 +683,39 @@ var verbs = map[string]string{
 
 // summary writes a one-line English gloss of a record.
 func summary(ev sukien.Event) string {
+	// A state whose person is named is not named again: "Donald Trump
+	// (USA) and Moon Jae-in (KOR)", not "South Korea, Donald Trump (USA)".
 	names := func(as []sukien.Actor) string {
+		withPerson := map[string]bool{}
+		for _, a := range as {
+			if a.Kind == sukien.KindPerson {
+				withPerson[a.Country] = true
+			}
+		}
 		var parts []string
 		for _, a := range as {
-			if a.Kind == sukien.KindPerson && a.Country != "" {
+			switch {
+			case a.Kind == sukien.KindPerson && a.Country != "":
 				parts = append(parts, a.Name+" ("+a.Country+")")
-			} else {
+			case withPerson[a.Country] && a.Kind == sukien.KindCountry:
+			default:
 				parts = append(parts, a.Name)
 			}
+		}
+		if len(parts) > 1 {
+			return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 		}
 		return strings.Join(parts, ", ")
 	}
 	var b strings.Builder
 	b.WriteString(names(ev.Actor))
 	b.WriteString(" ")
-	b.WriteString(verbs[ev.Event])
+	verb := verbs[ev.Event]
+	if len(ev.Recipient) == 0 {
+		// Symmetric events list every side as actors: "A and B met".
+		verb = strings.TrimSuffix(strings.TrimSuffix(verb, " with"), " to")
+	}
+	b.WriteString(verb)
 	if len(ev.Recipient) > 0 {
 		b.WriteString(" ")
 		b.WriteString(names(ev.Recipient))
