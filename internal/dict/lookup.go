@@ -77,7 +77,7 @@ func (d *Dictionary) Resolve(text, date string) []Resolution {
 		if t.T[i].Upper {
 			j := d.nameRun(&t, i)
 			raw := t.Text(i, j)
-			if name, ok := d.pinyinName(&t, i, j); ok {
+			if name, ok := d.PinyinName(&t, i, j); ok {
 				out = append(out, Resolution{Text: raw, Kind: Person, Name: name, Rule: RuleHanviet, Transliterated: true})
 				i = j
 				continue
@@ -241,13 +241,13 @@ func contains(ss []string, s string) bool {
 	return false
 }
 
-// pinyinName writes a Chinese name of 2 or 3 Sino-Vietnamese syllables in
-// pinyin, family name first ("Tôn Vệ Đông" → "Sun Weidong"). The first
+// PinyinName writes a Chinese name of 2 or 3 Sino-Vietnamese syllables,
+// tokens [i, j) of t, in pinyin, family name first ("Tôn Vệ Đông" → "Sun Weidong"). The first
 // syllable must be a common surname; a name all in ASCII letters is taken
 // as romanised already ("Kim Gunn"). In the given name a syllable that
 // starts with a, e or o after the first takes an apostrophe (Min'er), as
 // pinyin spelling requires.
-func (d *Dictionary) pinyinName(t *Tokens, i, j int) (string, bool) {
+func (d *Dictionary) PinyinName(t *Tokens, i, j int) (string, bool) {
 	if j-i < 2 || j-i > 3 || isASCII(t.Text(i, j)) {
 		return "", false
 	}

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"sort"
 	"strings"
 	"unicode"
@@ -162,7 +163,7 @@ func actorsOK(g, p *Record) bool {
 	gs, gt := countries(g.Actor), countries(g.Recipient)
 	ps, pt := countries(p.Actor), countries(p.Recipient)
 	if symmetric[g.Event] {
-		return equal(union(gs, gt), union(ps, pt))
+		return maps.Equal(union(gs, gt), union(ps, pt))
 	}
 	if len(gs) > 0 && !intersects(gs, ps) {
 		return false
@@ -182,18 +183,6 @@ func union(a, b map[string]bool) map[string]bool {
 		out[k] = true
 	}
 	return out
-}
-
-func equal(a, b map[string]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
 }
 
 func intersects(a, b map[string]bool) bool {

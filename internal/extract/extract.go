@@ -14,6 +14,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -163,7 +164,7 @@ func dateAgreementsAtMeetings(ds []draft) {
 			if m.ev.Event != "CONSULT" || !m.dateExact || m.date.Day == 0 || before(a.date, m.date) {
 				continue
 			}
-			if equalSets(sides, countriesOf(append(append([]sukien.Actor(nil), m.subj...), m.obj...))) {
+			if maps.Equal(sides, countriesOf(append(append([]sukien.Actor(nil), m.subj...), m.obj...))) {
 				a.date, a.dateRel = m.date, m.dateRel
 				break
 			}
@@ -387,18 +388,6 @@ func countriesOf(as []sukien.Actor) map[string]bool {
 	return m
 }
 
-func equalSets(a, b map[string]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
-}
-
 func overlap(a, b map[string]bool) bool {
 	for k := range a {
 		if b[k] {
@@ -416,12 +405,12 @@ func sameEvent(a, b *draft) bool {
 	if sukien.Symmetric(a.ev.Event) {
 		sa := countriesOf(append(append([]sukien.Actor{}, a.subj...), a.obj...))
 		sb := countriesOf(append(append([]sukien.Actor{}, b.subj...), b.obj...))
-		if !equalSets(sa, sb) {
+		if !maps.Equal(sa, sb) {
 			return false
 		}
 	} else {
 		// Two states condemning one launch are two events.
-		if !equalSets(countriesOf(a.subj), countriesOf(b.subj)) {
+		if !maps.Equal(countriesOf(a.subj), countriesOf(b.subj)) {
 			return false
 		}
 		ra, rb := countriesOf(a.obj), countriesOf(b.obj)

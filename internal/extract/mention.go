@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/sukien/sukien"
@@ -284,57 +283,10 @@ func (s *sentence) nameRun(i int) int {
 func (x *Extractor) canonicalName(s *sentence, i, j int, country string) (name string, translit bool) {
 	raw := s.toks.Text(i, j)
 	if country == "CHN" || country == "TWN" || country == "" {
-		if py, ok := x.pinyin(s, i, j); ok {
+		if py, ok := x.dict.PinyinName(&s.toks, i, j); ok {
 			return py, true
 		}
 	}
 	return raw, false
 }
 
-// pinyin transliterates a Sino-Vietnamese name of 2 or 3 syllables whose
-// first syllable is a common Chinese surname.
-func (x *Extractor) pinyin(s *sentence, i, j int) (string, bool) {
-	if j-i < 2 || j-i > 3 {
-		return "", false
-	}
-	var parts []string
-	for k := i; k < j; k++ {
-		if s.toks.T[k].Hyphen {
-			return "", false
-		}
-		w := s.word(k)
-		if isASCII(w) {
-			return "", false // romanised already: "Sung Kim", "Kim Gunn"
-		}
-		rd, ok := x.dict.Hanviet[w]
-		if !ok {
-			return "", false
-		}
-		if k == i {
-			if rd.Surname == "" {
-				return "", false
-			}
-			parts = append(parts, rd.Surname)
-			continue
-		}
-		parts = append(parts, rd.Pinyin)
-	}
-	return capitalize(parts[0]) + " " + capitalize(strings.Join(parts[1:], "")), true
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
