@@ -289,4 +289,3 @@ func (x *Extractor) canonicalName(s *sentence, i, j int, country string) (name s
 	}
 	return raw, false
 }
-

@@ -33,22 +33,6 @@ func quadClass(eventType string) string {
 	return conflictual
 }
 
-// actorKey is the store's identity of an actor: its dictionary id, its
-// country code for a state, else kind and folded name.
-func actorKey(a sukien.Actor) string {
-	switch {
-	case a.ID != "":
-		return a.ID
-	case a.Kind == sukien.KindCountry && a.Country != "":
-		return a.Country
-	}
-	kind := a.Kind
-	if kind == "" {
-		kind = "actor"
-	}
-	return kind + ":" + strings.ReplaceAll(store.Fold(a.Name), " ", "-")
-}
-
 // participants returns every side of ev.
 func participants(ev *store.Event) []sukien.Actor {
 	out := make([]sukien.Actor, 0, len(ev.Actor)+len(ev.Recipient))
@@ -142,7 +126,7 @@ func (s *Server) actorProfile(ctx context.Context, id string) (*profile, error) 
 		date := dateOf(ev)
 		counted := map[string]bool{}
 		for _, a := range participants(ev) {
-			key := actorKey(a)
+			key := store.ActorID(a)
 			self := key == st.ID || (st.Kind == sukien.KindCountry && a.Country == st.ID)
 			if self {
 				if key == st.ID && a.Title != "" {
@@ -282,14 +266,14 @@ func buildGraph(evs []store.Event, persons bool) *graph {
 		id, label, kind := "", "", ""
 		switch {
 		case persons && a.Kind == sukien.KindPerson:
-			id, label, kind = actorKey(a), a.Name, a.Kind
+			id, label, kind = store.ActorID(a), a.Name, a.Kind
 		case a.Country != "":
 			id, kind = a.Country, sukien.KindCountry
 			if label = countryNames[a.Country]; label == "" {
 				label = a.Country
 			}
 		default:
-			id, label, kind = actorKey(a), a.Name, a.Kind
+			id, label, kind = store.ActorID(a), a.Name, a.Kind
 		}
 		if _, ok := nodes[id]; !ok {
 			nodes[id] = len(g.Nodes)

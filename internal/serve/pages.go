@@ -58,7 +58,7 @@ var funcs = template.FuncMap{
 	"summary":   summaryOf,
 	"highlight": mentionSegments,
 	"snippet":   snippetSegments,
-	"actorURL":  func(a sukien.Actor) string { return "/actors/" + url.PathEscape(actorKey(a)) },
+	"actorURL":  func(a sukien.Actor) string { return "/actors/" + url.PathEscape(store.ActorID(a)) },
 	"pathEsc":   url.PathEscape,
 	"types":     func() []string { return eventTypes },
 	"add":       func(a, b int) int { return a + b },

@@ -129,7 +129,7 @@ func session(date string, evs []Event) Session {
 			place[k] = ev.Location
 		}
 		for _, a := range append(append([]sukien.Actor{}, ev.Actor...), ev.Recipient...) {
-			if id := actorID(a); !seen[id] {
+			if id := ActorID(a); !seen[id] {
 				seen[id] = true
 				ss.Participants = append(ss.Participants, a)
 			}

@@ -450,7 +450,7 @@ func (w *writer) mention(a *Article, i int) (merged bool, err error) {
 			if raw == "" {
 				raw = ac.Name
 			}
-			n := actorName{actorID(ac), Fold(raw), Fold(ac.Name)}
+			n := actorName{ActorID(ac), Fold(raw), Fold(ac.Name)}
 			w.names[n] = true
 			if err := w.add(&w.actors, mid, sideNames[side], pos, a.Doc.ID, n.id, ac.Kind, ac.Name, ac.Country, raw, n.folded, n.name); err != nil {
 				return false, err
@@ -496,7 +496,7 @@ func keyOf(e *sukien.Event) key {
 	for _, side := range [2][]sukien.Actor{e.Actor, e.Recipient} {
 		for _, a := range side {
 			if a.Kind == sukien.KindPerson {
-				k.addPerson(a.Country, actorID(a))
+				k.addPerson(a.Country, ActorID(a))
 			}
 		}
 	}
@@ -541,7 +541,7 @@ func sideSet(sides ...[]sukien.Actor) []string {
 		for _, a := range side {
 			c := a.Country
 			if c == "" {
-				c = actorID(a)
+				c = ActorID(a)
 			}
 			if !seen[c] {
 				seen[c] = true
@@ -553,9 +553,9 @@ func sideSet(sides ...[]sukien.Actor) []string {
 	return out
 }
 
-// actorID is the identity of an actor across documents: its dictionary id,
+// ActorID is the identity of an actor across documents: its dictionary id,
 // else its country code for a state, else kind and folded name.
-func actorID(a sukien.Actor) string {
+func ActorID(a sukien.Actor) string {
 	switch {
 	case a.ID != "":
 		return a.ID
@@ -594,7 +594,7 @@ func (p *pendingEvent) event() *Event {
 					if p.person[a.Country] == nil {
 						p.person[a.Country] = map[string]bool{}
 					}
-					p.person[a.Country][actorID(a)] = true
+					p.person[a.Country][ActorID(a)] = true
 				}
 			}
 		}
@@ -886,7 +886,7 @@ func (w *writer) flush() error {
 			ev.Channel, ev.Level, loc, locCountry, ev.Sentence, ev.Summary, ev.NumMentions, ev.NumSources, ev.NumOutlets, ev.FirstSeen, ev.LastSeen)
 		for side, list := range [2][]sukien.Actor{ev.Actor, ev.Recipient} {
 			for pos, a := range list {
-				actors.args = append(actors.args, p.id, sideNames[side], pos, actorID(a), a.Kind, a.Name, a.Country, a.Sector, a.Title)
+				actors.args = append(actors.args, p.id, sideNames[side], pos, ActorID(a), a.Kind, a.Name, a.Country, a.Sector, a.Title)
 			}
 		}
 		dlo, dhi := "", ""
@@ -981,7 +981,7 @@ func eventRoles(ev *Event) []role {
 	sym := sukien.Symmetric(ev.Event)
 	for side, list := range [2][]sukien.Actor{ev.Actor, ev.Recipient} {
 		for _, a := range list {
-			id := actorID(a)
+			id := ActorID(a)
 			for s, name := range sideNames {
 				if sym || s == side {
 					add(role{id, name})
@@ -1095,7 +1095,7 @@ func mergeMentions(id string, ms []mentionRow) *Event {
 				if sym {
 					s = 0 // one set of participants, wherever they were written
 				}
-				id := actorID(a)
+				id := ActorID(a)
 				if seen[s][id] {
 					continue
 				}

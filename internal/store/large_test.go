@@ -223,8 +223,8 @@ func buildLarge(path string, n int) error {
 		events.add(id, typ, sym, keyOf(&e).sides, "verbal", dt, lo, hi, zipfSentence(r, z, &sb), 1+r.IntN(3), 1, 1, pub, pub)
 		for side, as := range [2][]sukien.Actor{list, rec} {
 			for pos, ac := range as {
-				actors.add(id, sideNames[side], pos, actorID(ac), ac.Kind, ac.Name, ac.Country)
-				names.add(doc+"#"+strconv.Itoa(i), sideNames[side], pos, doc, actorID(ac), ac.Kind, ac.Name, ac.Country, ac.Raw, Fold(ac.Raw), Fold(ac.Name))
+				actors.add(id, sideNames[side], pos, ActorID(ac), ac.Kind, ac.Name, ac.Country)
+				names.add(doc+"#"+strconv.Itoa(i), sideNames[side], pos, doc, ActorID(ac), ac.Kind, ac.Name, ac.Country, ac.Raw, Fold(ac.Raw), Fold(ac.Name))
 			}
 		}
 	}
