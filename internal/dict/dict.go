@@ -58,6 +58,7 @@ type Entry struct {
 	Roles      []Role
 	Metonym    bool   // places that stand for their state's government
 	Within     string // places: the id of the city a venue lies in
+	NoNames    bool   // a capitalised name after it is not a person ("USS Carl Vinson" is a ship)
 
 	// Triggers.
 	Event, Mode, Cameo string
@@ -295,6 +296,7 @@ func merge(dst, src *Entry) {
 	dst.Near = append(dst.Near, src.Near...)
 	dst.Metonym = dst.Metonym || src.Metonym
 	dst.Ambiguous = dst.Ambiguous || src.Ambiguous
+	dst.NoNames = dst.NoNames || src.NoNames
 	for _, f := range []struct{ dst, src *string }{{&dst.Event, &src.Event}, {&dst.Mode, &src.Mode}, {&dst.Cameo, &src.Cameo}, {&dst.Level, &src.Level}, {&dst.Within, &src.Within}} {
 		if *f.src != "" {
 			*f.dst = *f.src
@@ -311,7 +313,7 @@ func entryOf(s *Stanza) (*Entry, error) {
 		Sector: strings.ToUpper(s.Get("sector")), Aliases: s.All("alias"), Short: s.All("short"),
 		Contextual: s.All("contextual"), Metonym: s.Get("metonym") == "yes", Event: strings.ToUpper(s.Get("event")),
 		Mode: s.Get("mode"), Cameo: s.Get("cameo"), Level: s.Get("level"), Ambiguous: s.Get("ambiguous") == "yes",
-		Within: s.Get("within"), Source: s.Source, Line: s.Line,
+		Within: s.Get("within"), NoNames: s.Get("names") == "no", Source: s.Source, Line: s.Line,
 	}
 	e.Context = words(s.All("context"))
 	e.Members = words(s.All("members"))

@@ -440,7 +440,7 @@ func (x *Extractor) titledBefore(s *sentence, i int) bool {
 		for _, t := range b.targets {
 			switch t.Entry.Kind {
 			case dict.Title, dict.Institution, dict.Organization:
-				return true
+				return !t.Entry.NoNames
 			case dict.Country:
 				return t.Field != dict.FieldShort
 			case dict.Place:
