@@ -490,7 +490,7 @@ func TestUncountedLeadersAreAllSides(t *testing.T) {
 // A ship's name after its navy's prefix is no person.
 func TestShipIsNoPerson(t *testing.T) {
 	x := extractor(t)
-	res := x.Extract(sukien.Document{ID: "t", Published: "2017-05-20", Text: "Tàu sân bay USS Carl Vinson của Mỹ đã được triển khai tới bán đảo Triều Tiên vào tháng 4."})
+	res := x.Extract(sukien.Document{ID: "t", Published: "2017-05-20", Text: "Tàu USS Ronald Reagan sẽ thay tàu sân bay USS Carl Vinson - vốn triển khai tới khu vực này vào tháng 4."})
 	ev := find(t, res.Events, "MOBILIZE")
 	if ps := personsOf(ev); len(ps) > 0 {
 		t.Errorf("persons %v read in a ship's name", ps)
