@@ -80,10 +80,11 @@ func Normalize(s string) (string, *OffsetMap) {
 	if !isNFC(s) {
 		s, inner = nfc(s)
 	}
-	out, m, dropped := normalize(s)
+	out, m := normalize(s)
 	m.inner = inner
-	if dropped && !isNFC(out) {
-		// Removing a zero-width character can join a letter and a mark.
+	if !isNFC(out) {
+		// Removing a zero-width character can join a letter and a mark;
+		// an invalid byte, once U+FFFD, can leave its neighbour to compose.
 		out2, m2 := nfc(out)
 		m2.inner = m
 		out, m = out2, m2
@@ -175,11 +176,9 @@ func isAlnum(r rune) bool {
 	return isLetter(r) || '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r)
 }
 
-// normalize does everything but the generic NFC pass on NFC input. It
-// reports whether it dropped characters, which can leave text that is not NFC.
-func normalize(s string) (string, *OffsetMap, bool) {
+// normalize does everything but the generic NFC pass on NFC input.
+func normalize(s string) (string, *OffsetMap) {
 	w := newMapper(len(s))
-	dropped := false
 	space := -1        // original offset of a pending run of spaces
 	lineStart := true  // nothing written on this line yet
 	prev := rune('\n') // previous input rune, for underscores
@@ -273,11 +272,9 @@ func normalize(s string) (string, *OffsetMap, bool) {
 			continue
 		default:
 			if rep, ok := replacement(r); ok {
-				if rep != "" {
+				if rep != "" { // invisible characters are dropped
 					emit(i)
 					w.out = append(w.out, rep...)
-				} else {
-					dropped = true
 				}
 			} else if unicode.Is(unicode.Cc, r) {
 				if space < 0 {
@@ -294,7 +291,7 @@ func normalize(s string) (string, *OffsetMap, bool) {
 	// The end of the output is the end of the input, even when the last
 	// word changed length (re-toned "ôả" → "ổa").
 	w.at(len(s))
-	return string(w.out), w.m, dropped
+	return string(w.out), w.m
 }
 
 // spacedNameHyphen reports " - " at i between a capitalised ASCII word and
@@ -323,9 +320,17 @@ func spacedNameHyphen(s string, i int) bool {
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
+// nextRune returns the first rune of s that normalisation keeps: "0_\u00ad0"
+// joins like "0_0", or a second pass would read it differently.
 func nextRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
+	for s != "" {
+		r, n := utf8.DecodeRuneInString(s)
+		if out, ok := replacement(r); !ok || out != "" {
+			return r
+		}
+		s = s[n:]
+	}
+	return utf8.RuneError
 }
 
 // wordEnd returns the end of the run of letters and marks starting at i.
