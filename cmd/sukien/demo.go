@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"runtime"
@@ -33,9 +31,6 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 	var dirs dictDirs
 	fs.Var(&dirs, "dict", "folder of extra dictionary files (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	d, err := m.loadDict(dirs)

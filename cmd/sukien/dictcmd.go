@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -36,9 +35,6 @@ func (m *Main) runDictCheck(args []string) error {
 	var dirs dictDirs
 	fs.Var(&dirs, "dict", "folder of extra dictionary files (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -73,9 +69,6 @@ func (m *Main) runDictStats(args []string) error {
 	var dirs dictDirs
 	fs.Var(&dirs, "dict", "folder of extra dictionary files (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -138,9 +131,6 @@ func (m *Main) runActors(ctx context.Context, args []string) error {
 	var dirs dictDirs
 	fs.Var(&dirs, "dict", "folder of extra dictionary files (repeatable)")
 	if err := parseFlags(fs, args[1:]); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	text := strings.Join(fs.Args(), " ")

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"os"
 
 	"github.com/sukien/sukien/internal/eval"
@@ -15,9 +13,6 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	predPath := fs.String("pred", "", "predicted events (JSON Lines); - for standard input")
 	show := fs.Bool("show", false, "list missed and extra events")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	if *goldPath == "" || *predPath == "" {

@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"runtime"
@@ -42,9 +41,6 @@ func (m *Main) runExtract(ctx context.Context, args []string) error {
 	var dirs dictDirs
 	fs.Var(&dirs, "dict", "folder of extra dictionary files (repeatable)")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	out, err := newEventWriter(m.Stdout, *format)

@@ -108,7 +108,11 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(m, ctx, args[1:])
+			// -h printed the command's usage: that is success.
+			if err := c.run(m, ctx, args[1:]); !errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return nil
 		}
 	}
 	m.usage(m.Stderr)

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"net"
 	"os"
@@ -27,9 +25,6 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	inflight := fs.Int("max-inflight", 0, "requests served at once; more wait up to 8s, then get 503 (default 4 per CPU; -1: no bound)")
 	cacheTTL := fs.Duration("cache-ttl", serve.DefaultCacheTTL, "how long aggregates, the network and searches are remembered (0: not at all)")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -147,9 +147,6 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	batchSize := fs.Int("batch", 200, "documents stored per transaction")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents extracted in parallel")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	if *batchSize < 1 {
@@ -302,9 +299,6 @@ func (m *Main) runEvents(ctx context.Context, args []string) error {
 	filterFlags(fs, &f, 100)
 	format := fs.String("format", "table", "output format: table, jsonl or csv")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	show := fs.NArg() > 0 && fs.Arg(0) == "show"
@@ -419,9 +413,6 @@ func (m *Main) runActorsList(ctx context.Context, args []string) error {
 	sf.register(fs)
 	format := fs.String("format", "table", "output format: table or jsonl")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -465,9 +456,6 @@ func (m *Main) runSearch(ctx context.Context, args []string) error {
 	limit := fs.Int("limit", 20, "at most this many hits")
 	format := fs.String("format", "text", "output format: text or jsonl")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	q := strings.Join(fs.Args(), " ")
@@ -538,9 +526,6 @@ func (m *Main) runChannels(ctx context.Context, args []string) error {
 	sf.register(fs)
 	format := fs.String("format", "table", "output format: table or jsonl")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	if fs.NArg() > 1 {
@@ -620,9 +605,6 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 	format := fs.String("format", store.FormatJSONL, "output format: jsonl, csv or polecat (tab-separated)")
 	out := fs.String("out", "", "write to FILE instead of standard output")
 	if err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	if fs.NArg() > 0 {
