@@ -1504,7 +1504,7 @@ func (x *Extractor) consultMode(s *sentence, t *trigger, cs, ce int, d draft) st
 		return m
 	}
 	sides := map[string]bool{}
-	for _, a := range append(append([]sukien.Actor{}, d.subj...), d.obj...) {
+	for _, a := range d.sides() {
 		sides[a.Country] = true
 	}
 	if len(sides) >= 3 {

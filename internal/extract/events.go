@@ -94,6 +94,11 @@ type draft struct {
 	embedded   bool // told inside another act's object: not the sides in view
 }
 
+// sides returns every participant of the draft, actors first.
+func (d *draft) sides() []sukien.Actor {
+	return append(append(make([]sukien.Actor, 0, len(d.subj)+len(d.obj)), d.subj...), d.obj...)
+}
+
 // clauseBounds returns the clause of token i: boundaries are semicolons,
 // colons and clause cues ("đồng thời", "trong khi đó").
 func (s *sentence) clauseBounds(i int) (int, int) {

@@ -155,7 +155,7 @@ func dateAgreementsAtMeetings(ds []draft) {
 		if a.ev.Event != "AGREE" || a.dateExact || a.background {
 			continue
 		}
-		sides := countriesOf(append(append([]sukien.Actor(nil), a.subj...), a.obj...))
+		sides := countriesOf(a.sides())
 		if len(sides) < 2 {
 			continue
 		}
@@ -164,7 +164,7 @@ func dateAgreementsAtMeetings(ds []draft) {
 			if m.ev.Event != "CONSULT" || !m.dateExact || m.date.Day == 0 || before(a.date, m.date) {
 				continue
 			}
-			if maps.Equal(sides, countriesOf(append(append([]sukien.Actor(nil), m.subj...), m.obj...))) {
+			if maps.Equal(sides, countriesOf(m.sides())) {
 				a.date, a.dateRel = m.date, m.dateRel
 				break
 			}
@@ -272,7 +272,7 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 			c.lastLaunch = d.subj
 		}
 		if d.ev.Event == "CONSULT" {
-			c.consulted[pairKey(append(append([]sukien.Actor{}, d.subj...), d.obj...))] = true
+			c.consulted[pairKey(d.sides())] = true
 		}
 		if d.ev.Event == "AGREE" {
 			var all side
@@ -403,8 +403,8 @@ func sameEvent(a, b *draft) bool {
 		return false
 	}
 	if sukien.Symmetric(a.ev.Event) {
-		sa := countriesOf(append(append([]sukien.Actor{}, a.subj...), a.obj...))
-		sb := countriesOf(append(append([]sukien.Actor{}, b.subj...), b.obj...))
+		sa := countriesOf(a.sides())
+		sb := countriesOf(b.sides())
 		if !maps.Equal(sa, sb) {
 			return false
 		}
@@ -454,7 +454,7 @@ func personsCompatible(a, b *draft) bool {
 
 func personsByCountry(d *draft) map[string][]string {
 	m := map[string][]string{}
-	for _, a := range append(append([]sukien.Actor{}, d.subj...), d.obj...) {
+	for _, a := range d.sides() {
 		if a.Kind == sukien.KindPerson {
 			m[a.Country] = append(m[a.Country], a.Name)
 		}
@@ -486,7 +486,7 @@ func informative(d *draft) int {
 	if d.ev.Location != nil {
 		n += 2
 	}
-	for _, a := range append(append([]sukien.Actor{}, d.subj...), d.obj...) {
+	for _, a := range d.sides() {
 		if a.Kind == sukien.KindPerson {
 			n++
 			break
@@ -546,7 +546,7 @@ func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft, runes *ru
 		ev.Date = &ds
 	}
 	if ev.Level == "" && sukien.Symmetric(ev.Event) {
-		ev.Level = x.levelOf(append(append([]sukien.Actor{}, d.subj...), d.obj...), d.date.String())
+		ev.Level = x.levelOf(d.sides(), d.date.String())
 	}
 	ev.Actor = sideActors(d.subj, nil)
 	ev.Recipient = sideActors(d.obj, countriesOf(d.subj))
