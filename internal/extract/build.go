@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -112,7 +113,7 @@ func (c *docContext) lastTwoPersons() []sukien.Actor {
 // that, the nearest segment that names someone.
 func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 	if sd := x.immediateSubject(s, c, cs, ts); len(sd.actors) > 0 {
-		x.addSpeaker(s, c, cs, ts, &sd)
+		x.addSpeaker(s, c, cs, ts, &sd, false)
 		return sd
 	}
 	// "..., đồng thời hoan nghênh ...": a clause opened by a coordinator
@@ -188,7 +189,11 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 
 // addSpeaker: "Bộ trưởng Blinken cho biết Washington tích cực ủng hộ ...":
 // the official who speaks for a state is a person of its side.
-func (x *Extractor) addSpeaker(s *sentence, c *docContext, cs, ts int, sd *side) {
+//
+// With withPerson, the speaker is added next to a person already on the
+// side: "Ông Suga thông báo rằng Thủ tướng Abe ... lên án" is a protest
+// voiced by both.
+func (x *Extractor) addSpeaker(s *sentence, c *docContext, cs, ts int, sd *side, withPerson bool) {
 	r := -1
 	// "Suga cho biết, ... và Nhật Bản mạnh mẽ lên án": the speaker may
 	// stand before the clause; only a person of the subject's state is added.
@@ -201,12 +206,20 @@ func (x *Extractor) addSpeaker(s *sentence, c *docContext, cs, ts int, sd *side)
 	if r <= 0 {
 		return
 	}
-	for _, a := range sd.actors {
-		if a.Kind == sukien.KindPerson {
-			return
+	if !withPerson {
+		for _, a := range sd.actors {
+			if a.Kind == sukien.KindPerson {
+				return
+			}
 		}
 	}
-	mi := s.mentAt[r-1]
+	// "ông Park cũng khẳng định", "Hayashi ngày 12/7 thông báo": adverbs
+	// and a date may stand between.
+	k := r - 1
+	for k > 0 && k > r-8 && s.mentAt[k] < 0 && (adverbs[s.word(k)] || s.inDate(k)) {
+		k--
+	}
+	mi := s.mentAt[k]
 	if mi < 0 {
 		return
 	}
@@ -217,6 +230,37 @@ func (x *Extractor) addSpeaker(s *sentence, c *docContext, cs, ts int, sd *side)
 	p := m.actors[0]
 	if sd.countries()[p.Country] {
 		sd.add(p)
+	}
+}
+
+// addLeadPerson: "Ông Tập cũng giữ nguyên quan điểm của Bắc Kinh phản đối
+// ...", "Choe vừa dẫn đầu phái đoàn Triều Tiên có cuộc gặp ...": the person
+// a clause begins with acts for the state found as its actor.
+func addLeadPerson(s *sentence, cs, ts int, sd *side) {
+	lo := cs
+	if r := s.lastCue(cs, ts, cReporting); r >= 0 {
+		lo = r
+	}
+	for k := lo; k < ts; k++ {
+		mi := s.mentAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := &s.mentions[mi]
+		if m.kind != mPerson || len(m.actors) == 0 || m.actors[0].Kind != sukien.KindPerson {
+			return
+		}
+		p := m.actors[0]
+		if !sd.countries()[p.Country] {
+			return
+		}
+		for _, a := range sd.actors {
+			if a.Kind == sukien.KindPerson && a.Country == p.Country {
+				return
+			}
+		}
+		sd.add(p)
+		return
 	}
 }
 
@@ -601,6 +645,14 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 			subj = x.subjectOf(s, c, cs, t.start)
 		}
 	}
+	if voiced(ev.Event) {
+		x.addSpeaker(s, c, cs, t.start, &subj, true)
+	}
+	if voiced(ev.Event) || ev.Event == "CONSULT" || ev.Event == "AGREE" {
+		// (A launch or a deployment is the state's, whoever the clause
+		// begins with.)
+		addLeadPerson(s, cs, t.start, &subj)
+	}
 	oe := x.objectEnd(s, t.end, ce, symmetric)
 	var obj side
 	obj.add(summons.actors...)
@@ -780,6 +832,9 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		}
 	}
 
+	if aimedAt(ev.Event, obj) {
+		obj = x.targetStates(obj, summons)
+	}
 	d := draft{ev: ev, sent: s, subj: subj.actors, obj: obj.actors, trigStart: t.start}
 	d.date, d.dateExact, d.background, d.dateRel = x.dateOf(s, c, t, cs, ce, dates, live)
 	if d.date.IsZero() || c.pub.IsZero() {
@@ -809,6 +864,29 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		d.ev.Channel, d.ev.Level = x.channelOf(s, cs, ce, subj, obj)
 	}
 	return d, true
+}
+
+// aimedAt reports whether the object of a directed act is only its
+// target, not a participant: concern about Putin's visit, congratulations
+// on Moon's victory name Russia and South Korea as the targets. A
+// request's addressee is asked and takes part; the sides of a meeting or
+// an agreement all take part.
+func aimedAt(ev string, obj side) bool {
+	return ev != "REQUEST" && !sukien.Symmetric(ev) && len(obj.actors) > 0
+}
+
+// targetStates replaces the persons of a target side by their states,
+// keeping those in keep (an envoy summoned to hear the protest).
+func (x *Extractor) targetStates(obj, keep side) side {
+	var out side
+	for _, a := range obj.actors {
+		if a.Kind != sukien.KindPerson || a.Country == "" || slices.ContainsFunc(keep.actors, func(k sukien.Actor) bool { return k.Name == a.Name }) {
+			out.add(a)
+			continue
+		}
+		out.add(x.countryActor(a.Country))
+	}
+	return out
 }
 
 // channelOf names the mechanism a meeting belongs to when the clause names
@@ -1209,6 +1287,17 @@ func (s *sentence) announcesPlan(rc int, t *trigger) bool {
 }
 
 // speechAct: events done by saying them, whose report is the act.
+// voiced: events that are statements, so that whoever announces them for
+// their state takes part (not so a meeting or a sanction a spokesman
+// reports).
+func voiced(ev string) bool {
+	switch ev {
+	case "ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN":
+		return true
+	}
+	return false
+}
+
 func speechAct(ev string) bool {
 	switch ev {
 	case "ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "SANCTION", "PROTEST":

@@ -421,7 +421,9 @@ func sameEvent(a, b *draft) bool {
 	if !datesCompatible(a, b) {
 		return false
 	}
-	return personsCompatible(a, b)
+	// Persons tell meetings apart; a state's condemnation voiced by its
+	// leader and by its spokesman is still one condemnation.
+	return !sukien.Symmetric(a.ev.Event) || personsCompatible(a, b)
 }
 
 func datesCompatible(a, b *draft) bool {

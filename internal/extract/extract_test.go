@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -494,5 +495,60 @@ func TestShipIsNoPerson(t *testing.T) {
 	ev := find(t, res.Events, "MOBILIZE")
 	if ps := personsOf(ev); len(ps) > 0 {
 		t.Errorf("persons %v read in a ship's name", ps)
+	}
+}
+
+// The persons of an event are those who act or take part: not the person a
+// condemnation or a congratulation is about, and, for a statement, also the
+// official who voices it for the same state.
+func TestPersonsOfAnAct(t *testing.T) {
+	x := extractor(t)
+	cases := []struct {
+		name, text, event string
+		persons           []string // exactly, in any order
+	}{
+		{"concern about a leader's visit names no person of the target",
+			"Bộ Ngoại giao Nhật Bản ngày 3/9 bày tỏ quan ngại sâu sắc về chuyến thăm Mátxcơva của nhà lãnh đạo Triều Tiên Kim Jong-un.",
+			"ACCUSE", nil},
+		{"congratulations on a victory go to the winner's state",
+			"Thủ tướng Nhật Bản Shigeru Ishiba ngày 4/6 gửi lời chúc mừng tới chiến thắng của ông Lee Jae-myung trong cuộc bầu cử tổng thống Hàn Quốc.",
+			"SUPPORT", []string{"Shigeru Ishiba"}},
+		{"a request's addressee takes part",
+			"Tổng thống Nga Vladimir Putin ngày 19/6 đề nghị nhà lãnh đạo Triều Tiên Kim Jong-un tăng cường hợp tác.",
+			"REQUEST", []string{"Vladimir Putin", "Kim Jong-un"}},
+		{"the announcer of a leader's condemnation voices it too",
+			"Chánh văn phòng Nội các Nhật Bản Yoshimasa Hayashi ngày 12/7 thông báo rằng Thủ tướng Fumio Kishida đã lên án mạnh mẽ vụ phóng tên lửa của Triều Tiên.",
+			"ACCUSE", []string{"Yoshimasa Hayashi", "Fumio Kishida"}},
+		{"adverbs between the speaker and the reporting verb",
+			"Thứ trưởng Ngoại giao Hàn Quốc Kim Hong-kyun ngày 10/5 dự cuộc họp tại New York. Ông Kim cũng khẳng định phái đoàn Hàn Quốc đã lên án mạnh mẽ vụ phóng tên lửa của Triều Tiên.",
+			"ACCUSE", []string{"Kim Hong-kyun"}},
+		{"a person beginning the clause acts for the state named after",
+			"Chủ tịch Trung Quốc Tập Cận Bình ngày 5/7 đã điện đàm với Tổng thống Pháp Emmanuel Macron. Ông Tập cũng giữ nguyên quan điểm của Bắc Kinh phản đối việc Mỹ áp thuế.",
+			"ACCUSE", []string{"Xi Jinping"}},
+		{"one state's condemnation voiced by two officials is one event",
+			"Thủ tướng Nhật Bản Fumio Kishida ngày 18/11 lên án vụ phóng tên lửa của Triều Tiên. Cùng ngày, Chánh văn phòng Nội các Hirokazu Matsuno cho biết Nhật Bản phản đối mạnh mẽ hành động này.",
+			"ACCUSE", []string{"Fumio Kishida", "Hirokazu Matsuno"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res := x.Extract(sukien.Document{ID: "t", Published: "2025-12-01", Text: tc.text})
+			n := 0
+			for _, ev := range res.Events {
+				if ev.Event == tc.event {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Fatalf("%d %s events, want 1:%s", n, tc.event, dump(res.Events))
+			}
+			ev := find(t, res.Events, tc.event)
+			got := personsOf(ev)
+			slices.Sort(got)
+			want := slices.Clone(tc.persons)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("persons %q, want %q%s", got, want, dump(res.Events))
+			}
+		})
 	}
 }
