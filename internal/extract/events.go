@@ -168,6 +168,12 @@ func (s *sentence) listComma(k int) bool {
 	if st := s.mentions[a].start; st > 0 && s.word(st-1) == "của" && s.eventOwned(st-1) {
 		return false
 	}
+	// "đang ở thăm Seoul, nhà lãnh đạo Hàn Quốc nêu rõ": a city and a
+	// person are not listed together.
+	ka, kb := s.mentions[a].kind, s.mentions[b].kind
+	if ka == mPlace && kb == mPerson || ka == mPerson && kb == mPlace {
+		return false
+	}
 	return s.mentions[a].stateLike() && s.mentions[b].stateLike()
 }
 
