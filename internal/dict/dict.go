@@ -482,6 +482,16 @@ func (d *Dictionary) Holders(role, country, date string) []*Entry {
 	return out
 }
 
+// HeldBy reports whether the person with id ever held role for country.
+func (d *Dictionary) HeldBy(role, country, id string) bool {
+	for _, h := range d.terms[role+"/"+country] {
+		if h.person.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // Holder returns the one person who held role for country at date, or nil
 // when nobody or several did (a month that saw a change of office).
 func (d *Dictionary) Holder(role, country, date string) *Entry {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sukien/sukien"
@@ -46,6 +47,29 @@ func (c *docContext) recall(key string) (sukien.Actor, bool) {
 		}
 	}
 	return sukien.Actor{}, false
+}
+
+// recallTitled is recall for a short name after a title: "Tổng thống Moon"
+// is the president named Moon, not his adviser Moon Chung-in named since.
+func (x *Extractor) recallTitled(c *docContext, key, role string) (sukien.Actor, bool) {
+	if role != "" {
+		for i := len(c.persons) - 1; i >= 0; i-- {
+			p := c.persons[i]
+			if !slices.Contains(p.shorts, key) {
+				continue
+			}
+			if p.role == role || x.dict.HeldBy(role, p.actor.Country, p.actor.ID) {
+				return p.actor, true
+			}
+		}
+	}
+	return c.recall(key)
+}
+
+// roleBefore is the office of the title chain ending before i, if any.
+func (x *Extractor) roleBefore(s *sentence, i int, trigAt []bool) string {
+	_, _, _, role, _ := x.chainLeft(s, i, trigAt)
+	return role
 }
 
 // recallRole finds the most recently named person holding role for country.
@@ -141,7 +165,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 					i = j - 1
 					continue
 				}
-				if a, ok := c.recall(s.word(b.start)); ok && b.end == b.start+1 {
+				if a, ok := x.recallTitled(c, s.word(b.start), x.roleBefore(s, b.start, trigAt)); ok && b.end == b.start+1 {
 					persons = append(persons, pm{b.start, b.end, a, nil, true})
 				} else if b.end == b.start+1 && len(b.targets) == 1 {
 					persons = append(persons, pm{b.start, b.end, personActor(e), shortsOf(e), true})
@@ -159,7 +183,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 		titled := x.titledBefore(s, i)
 		switch {
 		case j-i == 1 && titled:
-			if a, ok := c.recall(s.word(i)); ok {
+			if a, ok := x.recallTitled(c, s.word(i), x.roleBefore(s, i, trigAt)); ok {
 				persons = append(persons, pm{i, j, a, nil, true})
 			}
 		case j-i >= 2 && titled:
@@ -611,6 +635,15 @@ func (x *Extractor) titleChain(s *sentence, b *base, c *docContext, used []bool)
 	m := mention{start: b.start, end: cb.end, kind: mOrg}
 	if titleE != nil {
 		m.role = titleE.ID
+		// "Năm 2018, Tổng thống Moon Jae-in thăm Bình Nhưỡng ... nhà lãnh
+		// đạo Hàn Quốc": the holder the article has named beats the one
+		// in office when it appeared.
+		if a, ok := x.namedHolder(c, titleE.ID, code); ok {
+			m.kind = mPerson
+			m.fromTitle = true
+			m.actors = []sukien.Actor{a}
+			return m, true
+		}
 		if h := x.dict.Holder(titleE.ID, code, c.when()); h != nil && isOffice(titleE.ID) {
 			a := personActor(h)
 			a.Title = s.toks.Text(b.start, b.end)
@@ -635,6 +668,35 @@ func (x *Extractor) titleChain(s *sentence, b *base, c *docContext, used []bool)
 	a := sukien.Actor{Kind: sukien.KindOrganization, Name: instE.Name + " (" + x.countryActor(code).Name + ")", Country: code, ID: instE.ID + "-" + code, Sector: instE.Sector}
 	m.actors = []sukien.Actor{a}
 	return m, true
+}
+
+// namedHolder finds the person last named in the document who holds (or
+// held) the office role for country, not as a former holder ("cựu Tổng
+// thống").
+func (x *Extractor) namedHolder(c *docContext, role, country string) (sukien.Actor, bool) {
+	if !isOffice(role) {
+		return sukien.Actor{}, false
+	}
+	for i := len(c.persons) - 1; i >= 0; i-- {
+		p := c.persons[i]
+		if p.actor.Country != country || p.actor.Kind != sukien.KindPerson {
+			continue
+		}
+		t := strings.ToLower(p.actor.Title)
+		if strings.HasPrefix(t, "cựu") || strings.HasPrefix(t, "nguyên") {
+			continue
+		}
+		// A dictionary person holds the office if the terms say so; the
+		// role read from a title counts for others only.
+		if x.dict.Lookup(dict.Person, p.actor.ID) != nil {
+			if x.dict.HeldBy(role, country, p.actor.ID) {
+				return p.actor, true
+			}
+		} else if p.role == role {
+			return p.actor, true
+		}
+	}
+	return sukien.Actor{}, false
 }
 
 func roleOf(e *dict.Entry) string {

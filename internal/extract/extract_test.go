@@ -560,3 +560,23 @@ func TestPersonsOfAnAct(t *testing.T) {
 		})
 	}
 }
+
+// An office named without a name, or a title before a surname, is the
+// holder the article has named, before the calendar or the latest person
+// with that surname.
+func TestOfficeResolvesToNamedHolder(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2025-08-01", Text: "Tháng 9/2018, Tổng thống Hàn Quốc Moon Jae-in đã thăm Bình Nhưỡng. Bảy năm sau, nhà lãnh đạo Hàn Quốc khi đó vẫn nhắc lại rằng ông từng hội đàm với ông Kim Jong-un."})
+	for _, ev := range res.Events {
+		for _, p := range personsOf(ev) {
+			if p == "Lee Jae-myung" {
+				t.Errorf("the leader named in the article became the one in office at publication:%s", dump(res.Events))
+			}
+		}
+	}
+	res = x.Extract(sukien.Document{ID: "t", Published: "2017-06-23", Text: "Tổng thống Hàn Quốc Moon Jae-in sẽ thăm Mỹ vào tuần tới. Cố vấn đặc biệt Moon Chung-in cho rằng Mỹ nên cắt giảm tập trận. Tổng thống Moon ngày 22/6 đã lên án vụ phóng tên lửa của Triều Tiên."})
+	ev := find(t, res.Events, "ACCUSE")
+	if ps := personsOf(ev); !slices.Equal(ps, []string{"Moon Jae-in"}) {
+		t.Errorf("'Tổng thống Moon' read as %q, want the president", ps)
+	}
+}
