@@ -468,10 +468,16 @@ func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side,
 			sd.add(c.resolve(about)...)
 		}
 	}()
+	inSince := false
 	for k := i; k < j; k++ {
 		if s.mentAt[k] < 0 {
 			if s.cues[k].bits&cSource != 0 && (k == 0 || k == i) {
 				inSource = true
+			}
+			// "đối thoại giữa hai bên kể từ sau lễ nhậm chức của ông
+			// Trump": who marks the start of a span takes no part.
+			if s.cues[k].bits&cSince != 0 {
+				inSince = true
 			}
 			if skipTopic && s.cues[k].bits&cTopic != 0 && isAboutCue(s.word(k)) {
 				inTopic = true
@@ -487,6 +493,13 @@ func (x *Extractor) collectTopic(s *sentence, c *docContext, i, j int, sd *side,
 				inSource = false
 			}
 			inTopic = false
+			inSince = false
+		}
+		if inSince {
+			if mi := s.mentAt[k]; mi >= 0 {
+				k = s.mentions[mi].end - 1
+			}
+			continue
 		}
 		if inSource || inTopic {
 			if mi := s.mentAt[k]; mi >= 0 {
