@@ -615,7 +615,13 @@ func (x *Extractor) titleChain(s *sentence, b *base, c *docContext, used []bool)
 		k++
 	}
 	if k < n && !used[k] && s.cues[k].bits&cPair != 0 {
-		return mention{start: b.start, end: s.cues[k].end, kind: mPair, role: roleOf(titleE)}, true
+		// "Ngoại trưởng hai nước" are the two ministers named; "quan chức
+		// hai nước" are the delegations, a rank and no one in particular.
+		role := roleOf(titleE)
+		if role == "official" {
+			role = ""
+		}
+		return mention{start: b.start, end: s.cues[k].end, kind: mPair, role: role}, true
 	}
 	if k >= n || used[k] || s.baseAt[k] < 0 {
 		return mention{}, false
