@@ -619,7 +619,7 @@ func (x *Extractor) titleChain(s *sentence, b *base, c *docContext, used []bool)
 		// hai nước" are the delegations, a rank and no one in particular.
 		role := roleOf(titleE)
 		if role == "official" {
-			role = ""
+			role = statesOnly
 		}
 		return mention{start: b.start, end: s.cues[k].end, kind: mPair, role: role}, true
 	}

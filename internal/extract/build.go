@@ -43,13 +43,19 @@ func (sd *side) countries() map[string]bool {
 
 // resolve gives the actors of a mention, using the document context for
 // pairs, anaphors and incidents.
+// statesOnly is the role of a pair that names states, not persons.
+const statesOnly = "states"
+
 func (c *docContext) resolve(m *mention) []sukien.Actor {
 	switch m.kind {
 	case mPair:
 		if len(m.near) > 0 {
 			return m.near
 		}
-		if len(c.pairPersons) > 0 && m.role != "" {
+		// "Hai bên" right after a meeting of two named persons are they;
+		// later it is their states.
+		personal := m.role != "" && m.role != statesOnly || m.role == "" && c.pairFresh
+		if len(c.pairPersons) > 0 && personal {
 			// "Các nhà lãnh đạo" after a meeting of six: the persons named
 			// and the states of the others.
 			if m.count == 0 {

@@ -60,6 +60,7 @@ type docContext struct {
 	persons     []personRef
 	pair        []sukien.Actor // the sides of the last meeting
 	pairPersons []sukien.Actor
+	pairFresh   bool // the pair was met in the sentence just read
 	lastSubject []sukien.Actor
 	lastLaunch  []sukien.Actor
 	lastAgreed  []sukien.Actor            // the sides of the last agreement
@@ -241,6 +242,7 @@ func before(a, b timex.Date) bool {
 // updateContext carries the sentence's date, sides and launcher forward.
 func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 	dated, paired := false, false
+	c.pairFresh = false
 	for _, d := range ds {
 		if d.dateExact && (d.dateRel.Kind() == timex.Absolute || d.dateRel.Kind() == timex.Deictic) && d.date.Precision() == 3 && !dated {
 			c.ref, dated = d.date, true
@@ -265,6 +267,7 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 				c.pairPersons = nil
 				if len(persons) >= 2 {
 					c.pairPersons = persons
+					c.pairFresh = true
 				}
 			}
 		}
