@@ -1212,7 +1212,10 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 		}
 	}
 	// No date of its own: background markers keep the month at most.
-	bg := s.hasCue(cs, t.start, cBackref) >= 0 && x.beforeMarker(s, cs, t.start)
+	// ("Trước cuộc gặp của ..., A đã gặp B": the sentence's opening
+	// adjunct marks its main clause.)
+	bg := s.hasCue(cs, t.start, cBackref) >= 0 && x.beforeMarker(s, cs, t.start) ||
+		cs > 0 && s.word(0) == "trước" && s.cues[0].bits&cBackref != 0 && s.trigAt(1)
 	if bg || x.pastMarker(s, cs, t.start) {
 		if !c.ref.IsZero() {
 			return timex.Date{Year: c.ref.Year, Month: c.ref.Month}, false, true, timex.Anaphoric

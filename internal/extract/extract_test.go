@@ -595,3 +595,28 @@ func TestOfficeResolvesToNamedHolder(t *testing.T) {
 		t.Errorf("'Tổng thống Moon' read as %q, want the president", ps)
 	}
 }
+
+// "Trước cuộc gặp X, A đã gặp B": A's meeting came before X, on a day the
+// text does not give, and X is only its setting.
+func TestMeetingBeforeAMeeting(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2023-04-07", Text: "Trưởng đoàn đàm phán hạt nhân Hàn Quốc Kim Gunn ngày 6/4 đã gặp Đặc phái viên Mỹ Sung Kim tại Seoul. Trước cuộc gặp của quan chức hạt nhân Hàn-Mỹ, Ngoại trưởng Hàn Quốc Park Jin đã gặp Đặc phái viên Sung Kim."})
+	var park *sukien.Event
+	for i, ev := range res.Events {
+		if ev.Event == "CONSULT" && slices.Contains(personsOf(ev), "Park Jin") {
+			if park != nil {
+				t.Errorf("two meetings with Park Jin:%s", dump(res.Events))
+			}
+			park = &res.Events[i]
+		}
+	}
+	if park == nil {
+		t.Fatalf("no meeting of Park Jin:%s", dump(res.Events))
+	}
+	if ps := personsOf(*park); !slices.Contains(ps, "Sung Kim") || len(ps) != 2 {
+		t.Errorf("persons %q, want Park Jin and Sung Kim", ps)
+	}
+	if d := deref(park.Date); d != "2023-04" {
+		t.Errorf("date %s, want 2023-04 (before the 6 April meeting)", d)
+	}
+}
