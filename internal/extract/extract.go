@@ -479,16 +479,16 @@ func intersects(a, b []string) bool {
 }
 
 // informative scores a report for choosing the evidence sentence: its own
-// date and place count most, then named persons.
+// date counts most, then named persons. A place does not: the record
+// takes it from whichever report names it, and a later report that only
+// adds where ("vụ phóng được thực hiện từ khu vực Kusong") tells the event
+// less plainly than the first.
 func informative(d *draft) int {
 	n := 0
 	if !d.sent.lead {
 		n++
 	}
 	if d.dateExact {
-		n += 2
-	}
-	if d.ev.Location != nil {
 		n += 2
 	}
 	for _, a := range d.sides() {

@@ -620,3 +620,17 @@ func TestMeetingBeforeAMeeting(t *testing.T) {
 		t.Errorf("date %s, want 2023-04 (before the 6 April meeting)", d)
 	}
 }
+
+// The evidence of a merged event is its plainest dated report, not a later
+// one that only adds the place.
+func TestEvidenceIsThePlainReport(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2017-05-14", Text: "Triều Tiên lại phóng tên lửa\n\nTriều Tiên sáng 14/5 đã phóng một tên lửa đạn đạo ra vùng biển phía đông. Theo quân đội Hàn Quốc, vụ phóng tên lửa sáng cùng ngày được thực hiện từ khu vực Kusong."})
+	ev := find(t, res.Events, "MOBILIZE")
+	if !strings.HasPrefix(ev.Sentence, "Triều Tiên sáng 14/5") {
+		t.Errorf("evidence %q, want the dated report", ev.Sentence)
+	}
+	if ev.Location == nil || ev.Location.Name != "Kusong" {
+		t.Errorf("location %+v, want Kusong from the other report", ev.Location)
+	}
+}
