@@ -665,6 +665,14 @@ func (x *Extractor) titleChain(s *sentence, b *base, c *docContext, used []bool)
 			m.actors = []sukien.Actor{a}
 			return m, true
 		}
+		// "trong cuộc gặp với Ngoại trưởng Mỹ Rex Tillerson, nhà ngoại giao
+		// Mỹ tuyên bố": one person of the state described again.
+		if p, ok := onlyPersonOf(s, code, b.start); ok && !pluralBefore(s, b.start) {
+			m.kind = mPerson
+			m.fromTitle = true
+			m.actors = []sukien.Actor{p}
+			return m, true
+		}
 		a := x.countryActor(code)
 		a.Title = s.toks.Text(b.start, b.end)
 		m.kind = mTitle
@@ -703,6 +711,36 @@ func (x *Extractor) namedHolder(c *docContext, role, country string) (sukien.Act
 		}
 	}
 	return sukien.Actor{}, false
+}
+
+// onlyPersonOf returns the one person of country named in the sentence
+// before token i, if there is exactly one.
+func onlyPersonOf(s *sentence, country string, i int) (sukien.Actor, bool) {
+	var found sukien.Actor
+	n := 0
+	for k := range s.mentions {
+		m := &s.mentions[k]
+		if m.end > i || m.kind != mPerson || len(m.actors) != 1 || m.actors[0].Country != country || m.actors[0].Kind != sukien.KindPerson {
+			continue
+		}
+		if n == 0 || m.actors[0].Name != found.Name {
+			found = m.actors[0]
+			n++
+		}
+	}
+	return found, n == 1
+}
+
+// pluralBefore: "các nhà ngoại giao", "những quan chức" are several.
+func pluralBefore(s *sentence, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch s.word(i - 1) {
+	case "các", "những", "nhiều", "một", "số", "hai", "ba":
+		return true
+	}
+	return false
 }
 
 func roleOf(e *dict.Entry) string {
