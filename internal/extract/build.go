@@ -701,6 +701,12 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 				for code := range clause.countries() {
 					subj.add(x.countryActor(code))
 				}
+				// The leader who hails or oversees the launch takes part.
+				for _, a := range clause.actors {
+					if a.Kind == sukien.KindPerson {
+						subj.add(a)
+					}
+				}
 			}
 		}
 		if len(subj.actors) == 0 {
