@@ -276,8 +276,11 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 			switch {
 			case cs.bits&cPair != 0:
 				m := mention{start: i, end: cs.end, kind: mPair}
-				if personalPair(s.toks.Text(i, cs.end)) {
+				if t := s.toks.Text(i, cs.end); personalPair(t) {
 					m.role = "persons"
+					if strings.Contains(strings.ToLower(t), "lãnh đạo") {
+						m.role = "leader"
+					}
 				}
 				add(m)
 			case cs.bits&cAnaphor != 0:

@@ -55,9 +55,14 @@ func (c *docContext) resolve(m *mention) []sukien.Actor {
 		// "Hai bên" right after a meeting of two named persons are they;
 		// later it is their states.
 		personal := m.role != "" && m.role != statesOnly || m.role == "" && c.pairFresh
+		if personal && len(c.pair) > 0 {
+			if ps := c.personsOfPair(m.role); len(ps) > 0 {
+				// "Các nhà lãnh đạo" after a meeting of six: the persons
+				// named and the states of the others.
+				return withStates(ps, c.pair)
+			}
+		}
 		if len(c.pairPersons) > 0 && personal {
-			// "Các nhà lãnh đạo" after a meeting of six: the persons named
-			// and the states of the others.
 			if m.count == 0 {
 				return withStates(c.pairPersons, c.pair)
 			}
@@ -80,6 +85,47 @@ func (c *docContext) resolve(m *mention) []sukien.Actor {
 		return c.lastAgreed
 	}
 	return m.actors
+}
+
+// personsOfPair picks, for each state of the last meeting, the person a
+// pair noun means: of the persons named at the meeting, else of those the
+// article named for that state (latest first), one who holds the office
+// the noun names ("hai nhà lãnh đạo" are the leaders, not a leader's
+// spouse), else the first. States with nobody named are left out.
+func (c *docContext) personsOfPair(role string) []sukien.Actor {
+	var out []sukien.Actor
+	for _, st := range c.pair {
+		var cands []sukien.Actor
+		for _, p := range c.pairPersons {
+			if p.Country == st.Country {
+				cands = append(cands, p)
+			}
+		}
+		if len(cands) == 0 {
+			for i := len(c.persons) - 1; i >= 0; i-- {
+				if p := c.persons[i].actor; p.Country == st.Country && p.Kind == sukien.KindPerson {
+					cands = append(cands, p)
+				}
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		pick := cands[0]
+		if isOffice(role) && c.dict != nil {
+			for _, p := range cands {
+				if c.dict.HeldBy(role, p.Country, p.ID) {
+					pick = p
+					break
+				}
+			}
+		}
+		out = append(out, pick)
+	}
+	if len(out) < 2 && len(out) < len(c.pair) {
+		return nil
+	}
+	return out
 }
 
 // withStates returns persons plus the actors of states none of them is of.

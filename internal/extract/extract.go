@@ -55,6 +55,7 @@ type Result struct {
 
 // docContext is what a reader remembers while reading one article.
 type docContext struct {
+	dict        *dict.Dictionary
 	pub, ref    timex.Date
 	anchor      timex.Date // the article's own day: its first date near publication
 	persons     []personRef
@@ -82,7 +83,7 @@ func (c *docContext) when() string {
 func (x *Extractor) Extract(doc sukien.Document) Result {
 	td := text.Prepare(doc.Text)
 	pub, _ := timex.ParseISO(doc.Published)
-	c := &docContext{pub: pub, named: map[string]bool{}, lastTarget: map[string][]sukien.Actor{}, lastActor: map[string][]sukien.Actor{}, consulted: map[string]bool{}}
+	c := &docContext{dict: x.dict, pub: pub, named: map[string]bool{}, lastTarget: map[string][]sukien.Actor{}, lastActor: map[string][]sukien.Actor{}, consulted: map[string]bool{}}
 
 	var sents []*sentence
 	var kinds []text.Kind

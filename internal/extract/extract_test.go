@@ -643,3 +643,27 @@ func TestEvidenceIsThePlainReport(t *testing.T) {
 		t.Errorf("location %+v, want Kusong from the other report", ev.Location)
 	}
 }
+
+// "Hai nhà lãnh đạo" are the leaders of the states last met, even when the
+// meeting was told without names, and not a leader's spouse.
+func TestLeadersOfThePair(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2019-02-28", Text: "Hội nghị thượng đỉnh Mỹ-Triều lần thứ hai diễn ra tại Hà Nội. Tổng thống Mỹ Donald Trump và Chủ tịch Triều Tiên Kim Jong-un đã tới Hà Nội từ hôm 26/2. Tối 27/2, hai nhà lãnh đạo đã gặp riêng tại khách sạn Metropole."})
+	var got []string
+	for _, ev := range res.Events {
+		if ev.Event == "CONSULT" && deref(ev.Date) == "2019-02-27" {
+			got = personsOf(ev)
+		}
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"Donald Trump", "Kim Jong-un"}) {
+		t.Errorf("persons %q, want the two leaders:%s", got, dump(res.Events))
+	}
+	res = x.Extract(sukien.Document{ID: "t", Published: "2019-06-21", Text: "Ngày 20/6, nhà lãnh đạo Triều Tiên Kim Jong-un cùng phu nhân Ri Sol-ju đã hội kiến Chủ tịch Trung Quốc Tập Cận Bình tại Bình Nhưỡng. Hai nhà lãnh đạo nhất trí tăng cường giao lưu cấp cao."})
+	ev := find(t, res.Events, "AGREE")
+	got = personsOf(ev)
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"Kim Jong-un", "Xi Jinping"}) {
+		t.Errorf("persons %q, want the two leaders:%s", got, dump(res.Events))
+	}
+}
