@@ -216,6 +216,18 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 		if x.collect(s, c, r, ts, &sd, false); len(sd.actors) > 0 {
 			return sd
 		}
+		// "Ông trình bày các biện pháp của Chính phủ Hàn Quốc công bố hôm
+		// trước, như lệnh cấm vận": who announced it stands right before
+		// the verb, not before an earlier one.
+		rs := r - 1
+		for rs > cs && s.cues[rs].bits&cReporting == 0 {
+			rs--
+		}
+		if rs > cs && s.hasCue(cs, rs, cReporting) >= 0 {
+			if im := x.immediateSubject(s, c, cs, rs); len(im.actors) > 0 {
+				return im
+			}
+		}
 		// "Bộ Ngoại giao Hàn Quốc cho biết sẽ ...": the reporter acts.
 		hi := r
 		for k := r - 1; k >= cs; k-- {
