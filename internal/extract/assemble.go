@@ -644,6 +644,15 @@ func (x *Extractor) titleChain(s *sentence, b *base, c *docContext, used []bool)
 	m := mention{start: b.start, end: cb.end, kind: mOrg}
 	if titleE != nil {
 		m.role = titleE.ID
+		// "hội nghị thượng đỉnh giữa lãnh đạo Hàn Quốc và Nhật Bản": a
+		// title shared by a list of states names the states, no one person.
+		if x.stateListAfter(s, cb.end) {
+			a := x.countryActor(code)
+			a.Title = s.toks.Text(b.start, b.end)
+			m.kind = mTitle
+			m.actors = []sukien.Actor{a}
+			return m, true
+		}
 		// "Năm 2018, Tổng thống Moon Jae-in thăm Bình Nhưỡng ... nhà lãnh
 		// đạo Hàn Quốc": the holder the article has named beats the one
 		// in office when it appeared.
@@ -714,6 +723,32 @@ func (x *Extractor) namedHolder(c *docContext, role, country string) (sukien.Act
 		}
 	}
 	return sukien.Actor{}, false
+}
+
+// stateListAfter reports a state joined by "và" or a comma at token i.
+func (x *Extractor) stateListAfter(s *sentence, i int) bool {
+	n := len(s.toks.T)
+	if i >= n {
+		return false
+	}
+	k := i
+	if s.word(k) == "và" {
+		k++
+	} else if !s.toks.T[k].Break || !strings.Contains(s.toks.Gap(k), ",") {
+		return false
+	}
+	if k >= n || s.baseAt[k] < 0 {
+		return false
+	}
+	b := &s.bases[s.baseAt[k]]
+	if b.start != k {
+		return false
+	}
+	if b.has(dict.Country) != nil {
+		return true
+	}
+	e := b.has(dict.Place)
+	return e != nil && e.Metonym
 }
 
 // onlyPersonOf returns the one person of country named in the sentence
