@@ -308,18 +308,28 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 	}
 	var out []draft
 	built := make([]int, len(cands)) // index into out, or -1
+	suppressed := make([]bool, len(cands))
 	for i, cd := range cands {
 		built[i] = -1
 		_, ce := s.clauseBounds(cd.t.start)
 		if x.negated(s, cd.subjFrom, cd.t) || x.purpose(s, cd.subjFrom, cd.t) {
+			suppressed[i] = true
 			continue
 		}
 		var inherit *draft
 		if cd.inherit >= 0 {
-			if built[cd.inherit] < 0 {
+			// "cảnh báo chính quyền của ông sẽ kiên quyết đáp trả ...": when a
+			// governing verb yields nothing (a warning with no target), the
+			// act it governs stands on its own; not when it was negated or
+			// hypothetical, nor after a noun ("các vụ thử ..., thử bom").
+			g := cands[cd.inherit].t
+			if built[cd.inherit] < 0 && (suppressed[cd.inherit] || s.nominal(g)) {
+				suppressed[i] = suppressed[cd.inherit]
 				continue
 			}
-			inherit = &out[built[cd.inherit]]
+			if built[cd.inherit] >= 0 {
+				inherit = &out[built[cd.inherit]]
+			}
 		}
 		if cd.subjAt >= 0 && inherit == nil {
 			inherit = &draft{subj: x.subjectOf(s, c, cd.subjFrom, cd.subjAt).actors}

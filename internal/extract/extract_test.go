@@ -245,6 +245,8 @@ func TestNoEvent(t *testing.T) {
 		"Trước thềm chuyến thăm Triều Tiên của Tổng thống Nga Vladimir Putin, an ninh tại Bình Nhưỡng được thắt chặt.",
 		"Mỹ đã thuyết phục được Trung Quốc đồng ý bỏ phiếu công khai trước thái độ của Bình Nhưỡng bất chấp lệnh cấm thử tên lửa.",
 		"Theo ông Moon, Hàn Quốc nhấn mạnh đàm phán với Triều Tiên chỉ có thể bắt đầu nếu Bình Nhưỡng ngừng thử tên lửa.",
+		"Nếu Triều Tiên tiếp tục phóng thử tên lửa đạn đạo hoặc tiến hành thử hạt nhân lần thứ 7, các nước sẽ phải cân nhắc.",
+		"Căng thẳng gia tăng sau các vụ thử tên lửa đạn đạo tầm xa, thử bom hạt nhân gần đây.",
 	} {
 		res := x.Extract(sukien.Document{ID: "t", Published: "2020-01-10", Text: text})
 		if len(res.Events) > 0 {
@@ -559,6 +561,9 @@ func TestPersonsOfAnAct(t *testing.T) {
 		{"a title shared by a list of states names no one person",
 			"Cuộc gặp diễn ra sau hội nghị thượng đỉnh giữa lãnh đạo Hàn Quốc và Nhật Bản bên lề Đại hội đồng Liên hợp quốc tại New York hồi tháng trước.",
 			"CONSULT", nil, "2022-10-13"},
+		{"a warning with no target leaves the response it announces standing",
+			"Tổng thống Hàn Quốc Yoon Suk Yeol ngày 1/12 cảnh báo chính quyền của ông sẽ kiên quyết đáp trả mọi hành động khiêu khích của Triều Tiên.",
+			"THREATEN", []string{"Yoon Suk Yeol"}, ""},
 		{"one state's condemnation voiced by two officials is one event",
 			"Thủ tướng Nhật Bản Fumio Kishida ngày 18/11 lên án vụ phóng tên lửa của Triều Tiên. Cùng ngày, Chánh văn phòng Nội các Hirokazu Matsuno cho biết Nhật Bản phản đối mạnh mẽ hành động này.",
 			"ACCUSE", []string{"Fumio Kishida", "Hirokazu Matsuno"}, ""},
