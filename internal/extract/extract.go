@@ -137,6 +137,7 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 		}
 		x.updateContext(s, c, ds)
 		drafts = append(drafts, ds...)
+		x.leadersOfDelegations(s, drafts)
 	}
 	dateAgreementsAtMeetings(drafts)
 	merged := mergeDrafts(drafts, x.states)
