@@ -1313,6 +1313,13 @@ func (x *Extractor) embeddedAfter(s *sentence, t *trigger, d timex.Expr) bool {
 		}
 		switch s.word(k) {
 		case "của", "về":
+			// "vụ phóng của Triều Tiên sáng sớm nay": the owner of the event
+			// itself, then its date.
+			if s.word(k) == "của" && k+1 < len(s.toks.T) && s.mentAt[k+1] >= 0 {
+				if e := s.mentions[s.mentAt[k+1]].end; e < len(s.toks.T) && s.toks.T[e].Start >= d.Start {
+					continue
+				}
+			}
 			// "bên lề khóa họp của Đại hội đồng" still places the event.
 			if !place || s.word(k) == "về" {
 				return true
