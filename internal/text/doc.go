@@ -101,7 +101,7 @@ type line struct {
 func Prepare(raw string) *Doc {
 	text, m := Normalize(raw)
 	d := &Doc{Orig: raw, Text: text, Map: m}
-	var lines []line
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
 	for i := 0; i < len(text); {
 		j := strings.IndexByte(text[i:], '\n')
 		if j < 0 {
@@ -122,6 +122,7 @@ func Prepare(raw string) *Doc {
 	markTrailer(text, lines)
 	markTitle(text, lines)
 
+	var split [][2]int
 	for p, l := range lines {
 		if l.kind != Body && l.kind != Title {
 			d.Removed = append(d.Removed, Span{l.start, l.end, l.kind})
@@ -129,11 +130,16 @@ func Prepare(raw string) *Doc {
 		}
 		d.Removed = append(d.Removed, l.spans...)
 		at := l.start
-		for _, sp := range append(l.spans, Span{Start: l.end, End: l.end}) {
-			for _, s := range Split(text[at:sp.Start]) {
+		for k := 0; k <= len(l.spans); k++ {
+			end, next := l.end, l.end
+			if k < len(l.spans) {
+				end, next = l.spans[k].Start, l.spans[k].End
+			}
+			split = appendSplit(split[:0], text[at:end])
+			for _, s := range split {
 				d.Sentences = append(d.Sentences, Sentence{at + s[0], at + s[1], p, l.kind})
 			}
-			at = sp.End
+			at = next
 		}
 	}
 	return d
@@ -261,7 +267,29 @@ func markTitle(text string, lines []line) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-func words(s string) int { return len(strings.Fields(s)) }
+// words is len(strings.Fields(s)).
+func words(s string) int {
+	n, space := 0, true
+	for i := 0; i < len(s); {
+		c := s[i]
+		var sp bool
+		if c < utf8.RuneSelf {
+			sp = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+			i += size
+		}
+		if space && !sp {
+			n++
+		}
+		space = sp
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // key folds a line for comparison with the word lists below.
 func key(s string) string {
@@ -332,13 +360,38 @@ func isDateLine(s string) bool {
 }
 
 func isTagLine(s string) bool {
-	k := strings.ToLower(s[:min(len(s), 16)])
-	for _, p := range []string{"tags:", "tag:", "từ khóa:", "chủ đề:", "keywords:", "tags :", "từ khóa :"} {
-		if strings.HasPrefix(k, p) {
+	k := s[:min(len(s), 16)]
+	for _, p := range tagPrefixes {
+		if hasLowerPrefix(k, p) {
 			return true
 		}
 	}
 	return false
+}
+
+var tagPrefixes = []string{"tags:", "tag:", "từ khóa:", "chủ đề:", "keywords:", "tags :", "từ khóa :"}
+
+// hasLowerPrefix is strings.HasPrefix(strings.ToLower(s), p) for a
+// lower-case p, without building the lower-case string.
+func hasLowerPrefix(s, p string) bool {
+	for _, want := range p {
+		if s == "" {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
+		if r != want {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
 }
 
 var categories = set("thế giới", "quốc tế", "thời sự", "chính trị", "kinh tế", "xã hội", "quân sự",
@@ -377,9 +430,12 @@ func creditAt(s string, i int) string {
 	return ""
 }
 
+// creditOpener reports the bytes a credit marker may follow.
+func creditOpener(c byte) bool { return c == ' ' || c == '(' || c == '-' || c == '.' }
+
 func hasCredit(s string) bool {
 	for i := range s {
-		if creditAt(s, i) != "" && (i == 0 || strings.ContainsRune(" (-.", rune(s[i-1]))) {
+		if creditAt(s, i) != "" && (i == 0 || creditOpener(s[i-1])) {
 			return true
 		}
 	}
@@ -428,14 +484,16 @@ func isRelatedLine(s string) bool {
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") && strings.Count(s, "[") == 1 {
 		return true
 	}
-	k := strings.ToLower(s[:min(len(s), 24)])
-	for _, p := range []string{"xem thêm:", "đọc thêm:", "tin liên quan:", "bài liên quan:", "xem thêm :", "đọc thêm :"} {
-		if strings.HasPrefix(k, p) {
+	k := s[:min(len(s), 24)]
+	for _, p := range relatedPrefixes {
+		if hasLowerPrefix(k, p) {
 			return true
 		}
 	}
 	return false
 }
+
+var relatedPrefixes = []string{"xem thêm:", "đọc thêm:", "tin liên quan:", "bài liên quan:", "xem thêm :", "đọc thêm :"}
 
 var outlets = set("dân trí", "vnexpress", "tuổi trẻ", "thanh niên", "tiền phong", "vov", "vtv", "ttxvn",
 	"vietnamplus", "vietnam+", "zing", "zing news", "người lao động", "lao động", "tin tức", "an ninh thủ đô",

@@ -28,7 +28,7 @@ func inlineSpans(text string, start, end int) []Span {
 			spans = append(spans, Span{start + i, start + i + j + 1, Related})
 			done = i + j + 1
 			i = done - 1
-		case i == 0 || strings.ContainsRune(" (-.", rune(s[i-1])):
+		case i == 0 || creditOpener(s[i-1]):
 			m := creditAt(s, i)
 			if m == "" {
 				continue
@@ -76,8 +76,9 @@ func captionStart(s string, done, to int) int {
 // the rest of the line when that is only a few capitalised words.
 func creditEnd(s string, i int) int {
 	type tok struct{ start, end int }
-	var toks []tok
-	for j := i; j < len(s) && len(toks) < 12; {
+	var buf [12]tok
+	toks := buf[:0]
+	for j := i; j < len(s) && len(toks) < len(buf); {
 		for j < len(s) && s[j] == ' ' {
 			j++
 		}

@@ -76,13 +76,18 @@ func newMapper(n int) *mapper {
 // runs of horizontal white space folded and lines trimmed, with a map from
 // output byte offsets back to input byte offsets.
 func Normalize(s string) (string, *OffsetMap) {
+	// Text made only of safe runes (see safeNFC) is in NFC, and so is what
+	// normalize makes of it: it drops, keeps or folds to ASCII such runes
+	// and re-tones letters into Latin letters that are safe too. Only other
+	// text needs the generic checks.
+	safe := safeText(s)
 	var inner *OffsetMap
-	if !isNFC(s) {
+	if !safe && !norm.NFC.IsNormalString(s) {
 		s, inner = nfc(s)
 	}
 	out, m := normalize(s)
 	m.inner = inner
-	if !isNFC(out) {
+	if !safe && !isNFC(out) {
 		// Removing a zero-width character can join a letter and a mark;
 		// an invalid byte, once U+FFFD, can leave its neighbour to compose.
 		out2, m2 := nfc(out)
@@ -96,17 +101,40 @@ func Normalize(s string) (string, *OffsetMap) {
 // runes that are in NFC on their own and never compose with a neighbour:
 // Latin letters precomposed or not, and punctuation.
 func isNFC(s string) bool {
+	return safeText(s) || norm.NFC.IsNormalString(s)
+}
+
+// safeText reports whether s is valid UTF-8 made only of ASCII and of
+// runes for which safeNFC holds, reading the encodings directly:
+// U+0080–U+02FF are C2–CB and a continuation byte, U+1E00–U+1EFF are
+// E1 B8–BB and one, U+2002–U+206F are E2 80 82–E2 81 AF.
+func safeText(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
 			i++
-			continue
+		case c >= 0xC2 && c <= 0xCB:
+			if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+				return false
+			}
+			i += 2
+		case c == 0xE1:
+			if i+2 >= len(s) || s[i+1] < 0xB8 || s[i+1] > 0xBB || s[i+2]&0xC0 != 0x80 {
+				return false
+			}
+			i += 3
+		case c == 0xE2:
+			if i+2 >= len(s) || s[i+2]&0xC0 != 0x80 {
+				return false
+			}
+			if c1 := s[i+1]; !(c1 == 0x80 && s[i+2] >= 0x82 || c1 == 0x81 && s[i+2] <= 0xAF) {
+				return false
+			}
+			i += 3
+		default:
+			return false
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !safeNFC(r) {
-			return norm.NFC.IsNormalString(s)
-		}
-		i += n
 	}
 	return true
 }
@@ -182,6 +210,7 @@ func normalize(s string) (string, *OffsetMap) {
 	space := -1        // original offset of a pending run of spaces
 	lineStart := true  // nothing written on this line yet
 	prev := rune('\n') // previous input rune, for underscores
+	var syl syllable   // the word being copied
 	emit := func(orig int) {
 		if space >= 0 && !lineStart {
 			w.at(space)
@@ -224,17 +253,10 @@ func normalize(s string) (string, *OffsetMap) {
 					space = i
 				}
 			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-				j := wordEnd(s, i)
+				j := wordEnd(s, i, &syl)
 				emit(i)
-				word := s[i:j]
-				if ascii(word) {
-					w.out = append(w.out, word...)
-				} else if out, ok := placeTone(w.out, word); ok {
-					w.out = out
-				} else {
-					w.out = append(w.out, word...)
-				}
-				prev, _ = utf8.DecodeLastRuneInString(word)
+				w.out = placeTone(w.out, s[i:j], &syl)
+				prev = syl.last
 				i = j
 				continue
 			default:
@@ -260,14 +282,10 @@ func normalize(s string) (string, *OffsetMap) {
 				space = i
 			}
 		case isLetter(r):
-			j := wordEnd(s, i)
+			j := wordEnd(s, i, &syl)
 			emit(i)
-			if out, ok := placeTone(w.out, s[i:j]); ok {
-				w.out = out
-			} else {
-				w.out = append(w.out, s[i:j]...)
-			}
-			prev, _ = utf8.DecodeLastRuneInString(s[i:j])
+			w.out = placeTone(w.out, s[i:j], &syl)
+			prev = syl.last
 			i = j
 			continue
 		default:
@@ -291,6 +309,9 @@ func normalize(s string) (string, *OffsetMap) {
 	// The end of the output is the end of the input, even when the last
 	// word changed length (re-toned "ôả" → "ổa").
 	w.at(len(s))
+	if string(w.out) == s {
+		return s, w.m // most text is already normalised: no copy
+	}
 	return string(w.out), w.m
 }
 
@@ -333,19 +354,33 @@ func nextRune(s string) rune {
 	return utf8.RuneError
 }
 
-// wordEnd returns the end of the run of letters and marks starting at i.
-func wordEnd(s string, i int) int {
+// wordEnd returns the end of the run of letters and marks starting at i,
+// and reads the run into syl for placeTone.
+func wordEnd(s string, i int, syl *syllable) int {
+	syl.reset()
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			switch {
+			case 'a' <= c && c <= 'z':
+				syl.add(letter{base: c}, rune(c))
+			case 'A' <= c && c <= 'Z':
+				syl.add(letter{base: c + 'a' - 'A', upper: true}, rune(c))
+			default:
 				return i
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || !isLetter(r) {
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		if l, ok := lookup(r); ok {
+			syl.add(l, r)
+		} else if unicode.IsLetter(r) || unicode.IsMark(r) {
+			syl.n, syl.last = -1, r // a letter, but not one of a syllable
+		} else {
 			return i
 		}
 		i += size

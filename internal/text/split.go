@@ -7,8 +7,10 @@ import (
 
 // Split splits normalised text into sentences and returns their byte spans,
 // trimmed of surrounding space. Every line is at least one sentence.
-func Split(s string) [][2]int {
-	var spans [][2]int
+func Split(s string) [][2]int { return appendSplit(nil, s) }
+
+// appendSplit appends the sentences of s to spans.
+func appendSplit(spans [][2]int, s string) [][2]int {
 	add := func(a, b int) {
 		for a < b && s[a] == ' ' {
 			a++
