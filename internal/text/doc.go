@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -291,9 +292,36 @@ func words(s string) int {
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// key folds a line for comparison with the word lists below.
-func key(s string) string {
-	return strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), " :.")
+// appendKey appends to dst the fold of a line for comparison with the word
+// lists below: strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), " :.").
+// Callers pass a buffer on their stack and look the result up as
+// m[string(k)], which does not allocate.
+func appendKey(dst []byte, s string) []byte {
+	start := len(dst)
+	dst = appendLower(dst, strings.TrimSpace(s))
+	for len(dst) > start {
+		if c := dst[len(dst)-1]; c != ' ' && c != ':' && c != '.' {
+			break
+		}
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
+// appendLower appends strings.ToLower(s) to dst: every rune lower-cased,
+// invalid bytes as U+FFFD.
+func appendLower(dst []byte, s string) []byte {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
 }
 
 var relatedHeadings = set("cùng chuyên mục", "tin cùng chuyên mục", "tin liên quan", "bài liên quan",
@@ -316,11 +344,12 @@ func heading(s string) (Kind, bool) {
 	if len(s) > 60 {
 		return 0, false
 	}
-	k := key(s)
+	var buf [80]byte
+	k := appendKey(buf[:0], s)
 	switch {
-	case relatedHeadings[k]:
+	case relatedHeadings[string(k)]:
 		return Related, true
-	case commentHeadings[k]:
+	case commentHeadings[string(k)]:
 		return Comments, true
 	}
 	return 0, false
@@ -335,19 +364,18 @@ func isDateLine(s string) bool {
 	if len(s) > 80 {
 		return false
 	}
-	f := strings.Fields(strings.ToLower(s))
-	if len(f) == 0 || len(f) > 10 {
+	if n := words(s); n == 0 || n > 10 {
 		return false
 	}
 	digits := false
-	for _, w := range f {
-		w = strings.Trim(w, ",()")
+	var buf [96]byte
+	for f := range strings.FieldsSeq(s) { // the fields of the lower-cased line
+		w := bytes.Trim(appendLower(buf[:0], f), ",()")
 		switch {
-		case dateWords[w] || w == "":
-		case isDigit(w[0]) || strings.HasPrefix(w, "gmt"):
-			for i := 0; i < len(w); i++ {
-				c := w[i]
-				if !isDigit(c) && !strings.ContainsRune("/:-.+hgmt", rune(c)) {
+		case dateWords[string(w)] || len(w) == 0:
+		case isDigit(w[0]) || bytes.HasPrefix(w, []byte("gmt")):
+			for _, c := range w {
+				if !isDigit(c) && strings.IndexByte("/:-.+hgmt", c) < 0 {
 					return false
 				}
 			}
@@ -405,7 +433,8 @@ func isCategory(s string) bool {
 	if strings.ContainsAny(s, ">»|") && words(s) <= 8 && !strings.ContainsAny(s, ".,") {
 		return true
 	}
-	return categories[key(s)]
+	var buf [96]byte
+	return categories[string(appendKey(buf[:0], s))]
 }
 
 // creditMarkers open a photo, video or source credit.
@@ -417,18 +446,21 @@ func creditAt(s string, i int) string {
 	if i >= len(s) {
 		return ""
 	}
-	switch s[i] {
-	case creditMarkers[0][0], 'N', 'P', 'V', 'C', creditMarkers[len(creditMarkers)-1][0], "Đ"[0]:
-	default:
-		return ""
-	}
-	for _, m := range creditMarkers {
-		if strings.HasPrefix(s[i:], m) {
+	for _, m := range creditsByFirst[s[i]] {
+		if len(s)-i >= len(m) && s[i+1] == m[1] && s[i:i+len(m)] == m {
 			return m
 		}
 	}
 	return ""
 }
+
+// creditsByFirst lists creditMarkers, in order, by their first byte.
+var creditsByFirst = func() (t [256][]string) {
+	for _, m := range creditMarkers {
+		t[m[0]] = append(t[m[0]], m)
+	}
+	return t
+}()
 
 // creditOpener reports the bytes a credit marker may follow.
 func creditOpener(c byte) bool { return c == ' ' || c == '(' || c == '-' || c == '.' }
@@ -448,7 +480,8 @@ func isCreditLine(s string) bool {
 		return false
 	}
 	s = strings.Trim(s, "()[] ")
-	if k := key(s); k == "ảnh minh họa" || k == "ảnh tư liệu" {
+	var buf [128]byte
+	if k := appendKey(buf[:0], s); string(k) == "ảnh minh họa" || string(k) == "ảnh tư liệu" {
 		return true
 	}
 	m := creditAt(s, 0)
@@ -507,12 +540,14 @@ func isByline(s string) bool {
 	if len(s) > 160 {
 		return false // a byline is a few words; don't split a paragraph to find out
 	}
-	f := strings.Fields(s)
+	var fb [9]string
+	f := appendFields(fb[:0], s) // more than 8 fields is no byline
 	if len(f) == 0 || len(f) > 8 || strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "./.") && !initials(f[len(f)-1]) {
 		return false
 	}
+	var buf [176]byte
 	switch {
-	case outlets[key(s)]:
+	case outlets[string(appendKey(buf[:0], s))]:
 		return true
 	case strings.HasPrefix(s, "Theo ") || strings.HasPrefix(s, "(Theo "):
 		return !strings.ContainsAny(s, ",:") && len(f) <= 7 && startsUpper(f[1])
@@ -528,7 +563,7 @@ func isByline(s string) bool {
 			strings.HasPrefix(inner, "theo ") || strings.HasPrefix(inner, "dịch") || strings.HasPrefix(inner, "biên dịch")) {
 			return false
 		}
-		f = strings.Fields(s[:p])
+		f = appendFields(fb[:0], s[:p])
 	}
 	if n := len(f); n > 0 && (f[n-1] == "-" || f[n-1] == "–") {
 		f = f[:n-1]
@@ -542,6 +577,18 @@ func isByline(s string) bool {
 		}
 	}
 	return true
+}
+
+// appendFields appends to f the fields of s (strings.Fields), no more than
+// fit in cap(f).
+func appendFields(f []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		if len(f) == cap(f) {
+			break
+		}
+		f = append(f, w)
+	}
+	return f
 }
 
 func startsUpper(w string) bool {

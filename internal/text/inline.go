@@ -19,6 +19,9 @@ func inlineSpans(text string, start, end int) []Span {
 	var spans []Span
 	done := 0 // end of the last span, relative to s
 	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '[' && creditsByFirst[c] == nil {
+			continue // neither a link nor a credit starts here
+		}
 		switch {
 		case s[i] == '[':
 			j := strings.IndexByte(s[i:], ']')

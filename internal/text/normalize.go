@@ -79,15 +79,23 @@ func Normalize(s string) (string, *OffsetMap) {
 	// Text made only of safe runes (see safeNFC) is in NFC, and so is what
 	// normalize makes of it: it drops, keeps or folds to ASCII such runes
 	// and re-tones letters into Latin letters that are safe too. Only other
-	// text needs the generic checks.
-	safe := safeText(s)
+	// text, which normalize gives up on at its first other rune, needs the
+	// generic checks.
+	if out, m, ok := normalize(s, true); ok {
+		return out, m
+	}
+	return normalizeAny(s)
+}
+
+// normalizeAny is Normalize without the short cut for safe text.
+func normalizeAny(s string) (string, *OffsetMap) {
 	var inner *OffsetMap
-	if !safe && !norm.NFC.IsNormalString(s) {
+	if !norm.NFC.IsNormalString(s) {
 		s, inner = nfc(s)
 	}
-	out, m := normalize(s)
+	out, m, _ := normalize(s, false)
 	m.inner = inner
-	if !safe && !isNFC(out) {
+	if !isNFC(out) {
 		// Removing a zero-width character can join a letter and a mark;
 		// an invalid byte, once U+FFFD, can leave its neighbour to compose.
 		out2, m2 := nfc(out)
@@ -204,8 +212,10 @@ func isAlnum(r rune) bool {
 	return isLetter(r) || '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r)
 }
 
-// normalize does everything but the generic NFC pass on NFC input.
-func normalize(s string) (string, *OffsetMap) {
+// normalize does everything but the generic NFC pass on NFC input. When
+// safeOnly is set it gives up (ok false) at the first rune of s that is
+// neither ASCII nor safe (safeNFC), invalid bytes included.
+func normalize(s string, safeOnly bool) (_ string, _ *OffsetMap, ok bool) {
 	w := newMapper(len(s))
 	space := -1        // original offset of a pending run of spaces
 	lineStart := true  // nothing written on this line yet
@@ -224,6 +234,16 @@ func normalize(s string) (string, *OffsetMap) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
+			case isASCIILetter(c): // first: most bytes start words
+				j := wordEnd(s, i, &syl)
+				if safeOnly && syl.unsafe {
+					return "", nil, false
+				}
+				emit(i)
+				w.out = placeTone(w.out, s[i:j], &syl)
+				prev = syl.last
+				i = j
+				continue
 			case c == ' ' && spacedNameHyphen(s, i):
 				// "Moon_Jae - in", "Ri_Sol - ju": word-segmented corpora
 				// space the hyphen of a romanised given name.
@@ -252,13 +272,6 @@ func normalize(s string) (string, *OffsetMap) {
 				if space < 0 {
 					space = i
 				}
-			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-				j := wordEnd(s, i, &syl)
-				emit(i)
-				w.out = placeTone(w.out, s[i:j], &syl)
-				prev = syl.last
-				i = j
-				continue
 			default:
 				emit(i)
 				w.out = append(w.out, c)
@@ -268,6 +281,9 @@ func normalize(s string) (string, *OffsetMap) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if safeOnly && !safeNFC(r) { // U+FFFD included: invalid bytes decode to it
+			return "", nil, false
+		}
 		switch {
 		case r == utf8.RuneError && size == 1:
 			emit(i)
@@ -283,6 +299,9 @@ func normalize(s string) (string, *OffsetMap) {
 			}
 		case isLetter(r):
 			j := wordEnd(s, i, &syl)
+			if safeOnly && syl.unsafe {
+				return "", nil, false
+			}
 			emit(i)
 			w.out = placeTone(w.out, s[i:j], &syl)
 			prev = syl.last
@@ -310,9 +329,9 @@ func normalize(s string) (string, *OffsetMap) {
 	// word changed length (re-toned "ôả" → "ổa").
 	w.at(len(s))
 	if string(w.out) == s {
-		return s, w.m // most text is already normalised: no copy
+		return s, w.m, true // most text is already normalised: no copy
 	}
-	return string(w.out), w.m
+	return string(w.out), w.m, true
 }
 
 // spacedNameHyphen reports " - " at i between a capitalised ASCII word and
@@ -339,7 +358,7 @@ func spacedNameHyphen(s string, i int) bool {
 	return k == len(s) || !isASCIILetter(s[k]) && s[k] != '_' && s[k] < utf8.RuneSelf
 }
 
-func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isASCIILetter(c byte) bool { return (c|0x20)-'a' < 26 }
 
 // nextRune returns the first rune of s that normalisation keeps: "0_\u00ad0"
 // joins like "0_0", or a second pass would read it differently.
@@ -361,20 +380,34 @@ func wordEnd(s string, i int, syl *syllable) int {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case 'a' <= c && c <= 'z':
-				syl.add(letter{base: c}, rune(c))
-			case 'A' <= c && c <= 'Z':
-				syl.add(letter{base: c + 'a' - 'A', upper: true}, rune(c))
-			default:
+			if !isASCIILetter(c) {
 				return i
 			}
-			i++
+			j, vowels := i+1, vowelBit(c|0x20)
+			for j < len(s) && isASCIILetter(s[j]) {
+				vowels += vowelBit(s[j] | 0x20)
+				j++
+			}
+			syl.addASCII(s[i:j], vowels)
+			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
+		// Decode Latin letters here; the rest is rare.
+		var r rune
+		var size int
+		switch {
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, size = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return i
+			}
+		}
+		if !safeNFC(r) {
+			syl.unsafe = true
 		}
 		if l, ok := lookup(r); ok {
 			syl.add(l, r)

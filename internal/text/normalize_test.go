@@ -124,7 +124,8 @@ func TestKeyFold(t *testing.T) {
 
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"", "hoà bình", "Hàn_Quốc “nói” – x…", "a\r\n\r\nb", "ho\u0061\u0300", "\xff\xfe",
-		"=\u0338", "a\u200b\u0301", "  x  \t y ", "THUỶ_Điện", "_a_", "\u00a0\u0301"} {
+		"=\u0338", "a\u200b\u0301", "  x  \t y ", "THUỶ_Điện", "_a_", "\u00a0\u0301",
+		"Đoa\u0300n", "đươ\u0323c x", "Ω a"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -139,6 +140,15 @@ func FuzzNormalize(f *testing.F) {
 				t.Fatalf("%q: Orig(%d) = %d, prev %d, len %d", s, i, o, prev, len(s))
 			}
 			prev = o
+		}
+		if slow, m2 := normalizeAny(s); slow != out {
+			t.Fatalf("%q: Normalize %q, without the short cut %q", s, out, slow)
+		} else {
+			for i := 0; i <= len(out); i++ {
+				if a, b := m.Orig(i), m2.Orig(i); a != b {
+					t.Fatalf("%q: Orig(%d) = %d, without the short cut %d", s, i, a, b)
+				}
+			}
 		}
 		if again, _ := Normalize(out); again != out {
 			t.Fatalf("not idempotent: %q -> %q -> %q", s, out, again)

@@ -99,12 +99,13 @@ func lookup(r rune) (letter, bool) {
 	return letter{}, false
 }
 
-func isVowel(b byte) bool {
-	switch b {
-	case 'a', 'e', 'i', 'o', 'u', 'y':
-		return true
-	}
-	return false
+func isVowel(b byte) bool { return vowelBit(b) != 0 }
+
+// vowelBit is 1 for a, e, i, o, u and y, else 0: a mask, not a branch,
+// for letters come in no predictable order.
+func vowelBit(b byte) int {
+	const mask = 1<<('a'-'a') | 1<<('e'-'a') | 1<<('i'-'a') | 1<<('o'-'a') | 1<<('u'-'a') | 1<<('y'-'a')
+	return int(uint32(mask) >> (b - 'a') & 1)
 }
 
 // maxSyllable bounds the letters of one syllable ("nghiêng" has 7).
@@ -124,6 +125,7 @@ type syllable struct {
 	// by a letter that is not a vowel; followed by a shaped letter.
 	toneVowel, toneShaped, consAfter, shapedAfter bool
 	shaped                                        bool // any letter is shaped
+	unsafe                                        bool // a rune is neither ASCII nor safeNFC
 }
 
 func (y *syllable) reset() { *y = syllable{} }
@@ -135,24 +137,42 @@ func (y *syllable) add(l letter, r rune) {
 	if y.n < 0 {
 		return
 	}
-	v := isVowel(l.base)
-	if v {
-		y.vowels++
-	} else if y.toned > 0 && y.toneAt == y.n-1 {
+	v := vowelBit(l.base)
+	y.vowels += v
+	if y.toned > 0 && y.toneAt == y.n-1 && v == 0 {
 		y.consAfter = true
 	}
-	if l.shape != shapeNone {
-		y.shaped = true
-		y.shapedAfter = y.toned > 0
-	}
-	if l.tone != toneNone {
-		y.toned++
-		y.toneAt, y.toneVowel, y.toneShaped, y.shapedAfter = y.n, v, l.shape != shapeNone, false
+	if l.shape|l.tone != 0 {
+		if l.shape != shapeNone {
+			y.shaped = true
+			y.shapedAfter = y.toned > 0
+		}
+		if l.tone != toneNone {
+			y.toned++
+			y.toneAt, y.toneVowel, y.toneShaped, y.shapedAfter = y.n, v != 0, l.shape != shapeNone, false
+		}
 	}
 	if y.n == 0 {
 		y.firstQ = l.base == 'q'
 	}
 	y.n++
+}
+
+// addASCII is add for a run of ASCII letters (no shape, no tone) with the
+// given number of vowels.
+func (y *syllable) addASCII(run string, vowels int) {
+	y.last = rune(run[len(run)-1])
+	if y.n < 0 {
+		return
+	}
+	if y.toned > 0 && y.toneAt == y.n-1 && !isVowel(run[0]|0x20) {
+		y.consAfter = true
+	}
+	if y.n == 0 {
+		y.firstQ = run[0]|0x20 == 'q'
+	}
+	y.vowels += vowels
+	y.n += len(run)
 }
 
 // placed reports whether tonePosition would leave the tone where it is,
