@@ -126,6 +126,9 @@ func (m *Matcher) Longest(t *Tokens, i int) Match {
 		if j > i+1 && tok.Break {
 			break
 		}
+		if at == 0 && !m.trie.mayStart(tok.hash) {
+			break // no phrase starts with the word: most tokens
+		}
 		at = m.trie.child(at, tok.hash, t.Lower[tok.LStart:tok.LEnd])
 		if at == 0 {
 			break
@@ -165,6 +168,16 @@ type trie struct {
 	nodes []trieNode
 	slots []edge // a power of two long, at most half full
 	shift uint   // 64 - log2(len(slots))
+	// first has the bit hash>>(32-firstBits) set for the hash of every
+	// first word: a small filter that spares most tokens the probe.
+	first [1 << firstBits / 64]uint64
+}
+
+const firstBits = 15
+
+func (tr *trie) mayStart(hash uint32) bool {
+	b := hash >> (32 - firstBits)
+	return tr.first[b/64]&(1<<(b%64)) != 0
 }
 
 type trieNode struct {
@@ -213,6 +226,10 @@ func (tr *trie) insert(parent uint32, word string, n *node) uint32 {
 	}
 	c := uint32(len(tr.nodes))
 	tr.nodes = append(tr.nodes, trieNode{word: word, n: n})
+	if parent == 0 {
+		b := h >> (32 - firstBits)
+		tr.first[b/64] |= 1 << (b % 64)
+	}
 	tr.put(edge{hash: h, parent: parent, child: c})
 	return c
 }
