@@ -123,7 +123,8 @@ func Prepare(raw string) *Doc {
 	markTrailer(text, lines)
 	markTitle(text, lines)
 
-	var split [][2]int
+	split := make([][2]int, 0, 32)
+	d.Sentences = make([]Sentence, 0, strings.Count(text, ".")+len(lines)+1)
 	for p, l := range lines {
 		if l.kind != Body && l.kind != Title {
 			d.Removed = append(d.Removed, Span{l.start, l.end, l.kind})
@@ -142,6 +143,9 @@ func Prepare(raw string) *Doc {
 			}
 			at = next
 		}
+	}
+	if len(d.Sentences) == 0 {
+		d.Sentences = nil // as before the room made above
 	}
 	return d
 }
@@ -231,7 +235,8 @@ func markTrailer(text string, lines []line) {
 	if n := len(l.spans); n > 0 {
 		from = l.spans[n-1].End
 	}
-	sents := Split(text[from:l.end])
+	var buf [16][2]int
+	sents := appendSplit(buf[:0], text[from:l.end])
 	if len(sents) < 2 && from == l.start {
 		return
 	}

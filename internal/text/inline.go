@@ -63,7 +63,8 @@ func inlineSpans(text string, start, end int) []Span {
 // captionStart returns the start of the caption sentence that ends at the
 // credit at s[to:], not before done, or to when there is none.
 func captionStart(s string, done, to int) int {
-	sents := Split(s[done:to])
+	var buf [16][2]int
+	sents := appendSplit(buf[:0], s[done:to])
 	if len(sents) == 0 {
 		return to
 	}

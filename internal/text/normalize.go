@@ -7,6 +7,7 @@ package text
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -68,8 +69,37 @@ func (w *mapper) at(orig int) {
 }
 
 func newMapper(n int) *mapper {
-	return &mapper{out: make([]byte, 0, n+n/16), m: &OffsetMap{origLen: n}}
+	w := &mapper{m: &OffsetMap{origLen: n}}
+	if p, _ := outBuffers.Get().(*[]byte); p != nil && cap(*p) >= n+n/16 {
+		w.out = (*p)[:0]
+	} else {
+		w.out = make([]byte, 0, n+n/16)
+	}
+	return w
 }
+
+// outBuffers keeps the output buffers of mappers: the text is copied out
+// of them (or is the input itself), so they can serve again.
+var outBuffers sync.Pool
+
+// result returns the output as a string and releases the buffer.
+func (w *mapper) result() string {
+	out := string(w.out)
+	w.release()
+	return out
+}
+
+// release gives the output buffer back for another mapper.
+func (w *mapper) release() {
+	if cap(w.out) <= maxPooled {
+		b := w.out[:0]
+		outBuffers.Put(&b)
+	}
+	w.out = nil
+}
+
+// maxPooled bounds the buffers kept for reuse.
+const maxPooled = 1 << 20
 
 // Normalize returns s in NFC with one tone-mark placement, typographic
 // quotes and dashes folded, underscores between letters turned into spaces,
@@ -170,7 +200,7 @@ func nfc(s string) (string, *OffsetMap) {
 		}
 		i = j
 	}
-	return string(w.out), w.m
+	return w.result(), w.m
 }
 
 // Replacements of single runes; "" deletes.
@@ -329,9 +359,10 @@ func normalize(s string, safeOnly bool) (_ string, _ *OffsetMap, ok bool) {
 	// word changed length (re-toned "ôả" → "ổa").
 	w.at(len(s))
 	if string(w.out) == s {
-		return s, w.m, true // most text is already normalised: no copy
+		w.release() // most text is already normalised: no copy
+		return s, w.m, true
 	}
-	return string(w.out), w.m, true
+	return w.result(), w.m, true
 }
 
 // spacedNameHyphen reports " - " at i between a capitalised ASCII word and

@@ -11,29 +11,24 @@ func Split(s string) [][2]int { return appendSplit(nil, s) }
 
 // appendSplit appends the sentences of s to spans.
 func appendSplit(spans [][2]int, s string) [][2]int {
-	add := func(a, b int) {
-		for a < b && s[a] == ' ' {
-			a++
-		}
-		for b > a && s[b-1] == ' ' {
-			b--
-		}
-		if a < b {
-			spans = append(spans, [2]int{a, b})
-		}
-	}
 	start := 0
 	for i := 0; i < len(s); {
+		for i < len(s) && !splitStop[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		switch s[i] {
 		case '\n':
-			add(start, i)
+			spans = addSpan(spans, s, start, i)
 			i++
 			start = i
 			continue
 		case '.', '!', '?':
 			end, next, ok := sentenceEnd(s, i)
 			if ok {
-				add(start, end)
+				spans = addSpan(spans, s, start, end)
 				start = next
 			}
 			i = max(end, i+1)
@@ -41,9 +36,25 @@ func appendSplit(spans [][2]int, s string) [][2]int {
 		}
 		i++
 	}
-	add(start, len(s))
+	return addSpan(spans, s, start, len(s))
+}
+
+// addSpan appends s[a:b] trimmed of spaces to spans, unless empty.
+func addSpan(spans [][2]int, s string, a, b int) [][2]int {
+	for a < b && s[a] == ' ' {
+		a++
+	}
+	for b > a && s[b-1] == ' ' {
+		b--
+	}
+	if a < b {
+		spans = append(spans, [2]int{a, b})
+	}
 	return spans
 }
+
+// splitStop marks the bytes Split stops at.
+var splitStop = [256]bool{'\n': true, '.': true, '!': true, '?': true}
 
 // sentenceEnd looks at the terminator at s[i] and returns where the
 // sentence ends (after terminators and closing quotes), where the next one
