@@ -92,7 +92,8 @@ func (m *Matcher) add(phrase string, t Target) {
 	at, from := uint32(0), 0
 	for i := 0; i <= len(k); i++ {
 		if i == len(k) || k[i] == ' ' {
-			at = m.trie.insert(at, k[from:i], m.nodes[k[:i]])
+			at = m.trie.insert(at, k[from:i])
+			m.trie.nodes[at].node = *m.nodes[k[:i]] // a copy, read without a pointer chase
 			from = i + 1
 		}
 	}
@@ -133,7 +134,7 @@ func (m *Matcher) Longest(t *Tokens, i int) Match {
 		if at == 0 {
 			break
 		}
-		n := m.trie.nodes[at].n
+		n := &m.trie.nodes[at].node
 		ts := n.lower
 		if upper {
 			ts = n.targets
@@ -182,7 +183,7 @@ func (tr *trie) mayStart(hash uint32) bool {
 
 type trieNode struct {
 	word string // the last word of the node's key
-	n    *node
+	node        // a copy of the key's node, kept up to date by add
 }
 
 // edge links parent to child by the child's word; child 0 marks an empty
@@ -211,9 +212,9 @@ func (tr *trie) child(parent, hash uint32, word []byte) uint32 {
 	}
 }
 
-// insert returns the child of parent with the word, adding it for n when
-// there is none.
-func (tr *trie) insert(parent uint32, word string, n *node) uint32 {
+// insert returns the child of parent with the word, adding it when there
+// is none.
+func (tr *trie) insert(parent uint32, word string) uint32 {
 	h := wordHash([]byte(word))
 	if c := tr.child(parent, h, []byte(word)); c != 0 {
 		return c
@@ -225,7 +226,7 @@ func (tr *trie) insert(parent uint32, word string, n *node) uint32 {
 		tr.grow()
 	}
 	c := uint32(len(tr.nodes))
-	tr.nodes = append(tr.nodes, trieNode{word: word, n: n})
+	tr.nodes = append(tr.nodes, trieNode{word: word})
 	if parent == 0 {
 		b := h >> (32 - firstBits)
 		tr.first[b/64] |= 1 << (b % 64)
