@@ -288,11 +288,27 @@ func next(s string, i int) token {
 	}
 	j := i
 	for j < len(s) {
-		if c := s[j]; c < utf8.RuneSelf {
+		c := s[j]
+		if c < utf8.RuneSelf {
 			if !isASCIILetter(c) {
 				break
 			}
 			j++
+			continue
+		}
+		// isLetter by hand for the encodings of Vietnamese letters:
+		// U+00C0–U+024F but × and ÷, and U+1E00–U+1EFF.
+		if c >= 0xC3 && c <= 0xC9 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
+			if r := rune(c&0x1F)<<6 | rune(s[j+1]&0x3F); r <= 0x24F {
+				if r == 0xD7 || r == 0xF7 {
+					break
+				}
+				j += 2
+				continue
+			}
+		}
+		if c == 0xE1 && j+2 < len(s) && s[j+1]-0xB8 < 4 && s[j+2]&0xC0 == 0x80 {
+			j += 3
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[j:])
