@@ -7,7 +7,14 @@ import (
 
 // Split splits normalised text into sentences and returns their byte spans,
 // trimmed of surrounding space. Every line is at least one sentence.
-func Split(s string) [][2]int { return appendSplit(nil, s) }
+func Split(s string) [][2]int {
+	var buf [32][2]int
+	spans := appendSplit(buf[:0], s)
+	if len(spans) == 0 {
+		return nil
+	}
+	return append([][2]int(nil), spans...) // one allocation, of the right size
+}
 
 // appendSplit appends the sentences of s to spans.
 func appendSplit(spans [][2]int, s string) [][2]int {
