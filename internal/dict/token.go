@@ -25,7 +25,8 @@ type Token struct {
 
 // Tokens is a tokenised sentence. Lower holds the lower-cased tokens joined
 // by single spaces, so that the key of tokens i..j is one sub-slice of it:
-// Lower[T[i].LStart:T[j].LEnd].
+// Lower[T[i].LStart:T[j].LEnd]. Matchers read the word hashes Tokenize
+// stores in the tokens: fill Tokens with Tokenize, not by hand.
 type Tokens struct {
 	Src   string
 	T     []Token
