@@ -59,3 +59,13 @@ func BenchmarkCheck(b *testing.B) {
 		d.Check()
 	}
 }
+
+func BenchmarkTokenize(b *testing.B) {
+	text := normalize(strings.Repeat(paragraph+" ", 4))
+	var ts Tokens
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		ts.Tokenize(text)
+	}
+}

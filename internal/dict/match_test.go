@@ -235,3 +235,74 @@ func ids(es []*Entry) []string {
 	}
 	return out
 }
+
+// TestTrieHoldsEveryKey: Longest walks a trie word by word; every key of
+// the phrase map, and only those, must be a node of it.
+func TestTrieHoldsEveryKey(t *testing.T) {
+	d := loadBuiltin(t)
+	var ts Tokens
+	for name, m := range map[string]*Matcher{"actors": d.Actors, "triggers": d.Triggers, "cues": d.Cues} {
+		if len(m.trie.nodes)-1 != len(m.nodes) {
+			t.Errorf("%s: %d trie nodes, %d keys", name, len(m.trie.nodes)-1, len(m.nodes))
+		}
+		for k, n := range m.nodes {
+			ts.Tokenize(k)
+			if string(ts.Lower) != k {
+				t.Errorf("%s: key %q tokenises to %q", name, k, ts.Lower)
+				continue
+			}
+			var at uint32
+			for i := range ts.T {
+				if at = m.trie.child(at, ts.T[i].hash, ts.Word(i)); at == 0 {
+					break
+				}
+			}
+			if at == 0 {
+				t.Errorf("%s: key %q is not in the trie", name, k)
+				continue
+			}
+			if tn := m.trie.nodes[at].node; tn.prefix != n.prefix || !sameSlice(tn.targets, n.targets) || !sameSlice(tn.lower, n.lower) {
+				t.Errorf("%s: trie node of %q is stale", name, k)
+			}
+		}
+	}
+}
+
+// TestMatcherHashCollision: words that hash alike (wordHash reads only
+// their first and last eight bytes) are told apart.
+func TestMatcherHashCollision(t *testing.T) {
+	m := newMatcher()
+	a, b := &Entry{Kind: Country, ID: "AAA"}, &Entry{Kind: Country, ID: "BBB"}
+	m.add("abcdefgh1ijklmnop", Target{Entry: a})
+	m.add("abcdefgh2ijklmnop", Target{Entry: b})
+	m.add("abcdefgh2ijklmnop xyz", Target{Entry: a})
+	if wordHash([]byte("abcdefgh1ijklmnop")) != wordHash([]byte("abcdefgh2ijklmnop")) {
+		t.Fatal("no collision: the test needs another pair")
+	}
+	var ts Tokens
+	for _, tt := range []struct {
+		text string
+		end  int
+		id   string
+	}{
+		{"abcdefgh1ijklmnop xyz", 1, "AAA"},
+		{"abcdefgh2ijklmnop", 1, "BBB"},
+		{"abcdefgh2ijklmnop xyz", 2, "AAA"},
+		{"abcdefgh3ijklmnop", 0, ""},
+	} {
+		ts.Tokenize(tt.text)
+		mt := m.Longest(&ts, 0)
+		id := ""
+		if len(mt.Targets) > 0 {
+			id = mt.Targets[0].Entry.ID
+		}
+		if mt.End != tt.end || id != tt.id {
+			t.Errorf("Longest(%q) = ..%d %s, want ..%d %s", tt.text, mt.End, id, tt.end, tt.id)
+		}
+	}
+}
+
+// sameSlice reports whether a and b are the same slice of the same array.
+func sameSlice(a, b []Target) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}

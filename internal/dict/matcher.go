@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,12 +23,14 @@ type Target struct {
 }
 
 // Matcher finds dictionary phrases in tokenised text: leftmost-longest over
-// syllable n-grams. One map holds every phrase and every phrase prefix, so
-// each extension costs one look-up and a failed one stops at once. Built
-// once; safe for concurrent use.
+// syllable n-grams. A map holds every phrase and every phrase prefix by
+// key; a trie of the same nodes, word by word, serves Longest, so that each
+// extension costs one probe with the hash Tokenize took of the word and a
+// failed one stops at once. Built once; safe for concurrent use.
 type Matcher struct {
 	nodes  map[string]*node
 	maxLen int
+	trie   trie
 }
 
 // node is what a key is: a whole phrase (targets), the start of longer
@@ -86,6 +89,14 @@ func (m *Matcher) add(phrase string, t Target) {
 	if words > m.maxLen {
 		m.maxLen = words
 	}
+	at, from := uint32(0), 0
+	for i := 0; i <= len(k); i++ {
+		if i == len(k) || k[i] == ' ' {
+			at = m.trie.insert(at, k[from:i])
+			m.trie.nodes[at].node = *m.nodes[k[:i]] // a copy, read without a pointer chase
+			from = i + 1
+		}
+	}
 }
 
 // Lookup returns the targets of one phrase.
@@ -110,14 +121,20 @@ type Match struct {
 func (m *Matcher) Longest(t *Tokens, i int) Match {
 	best := Match{Start: i, End: i}
 	upper := i < len(t.T) && t.T[i].Upper
+	var at uint32 // the trie node of tokens i..j-1
 	for j := i + 1; j <= len(t.T) && j-i <= m.maxLen; j++ {
-		if j > i+1 && t.T[j-1].Break {
+		tok := &t.T[j-1]
+		if j > i+1 && tok.Break {
 			break
 		}
-		n := m.nodes[string(t.Key(i, j))]
-		if n == nil {
+		if at == 0 && !m.trie.mayStart(tok.hash) {
+			break // no phrase starts with the word: most tokens
+		}
+		at = m.trie.child(at, tok.hash, t.Lower[tok.LStart:tok.LEnd])
+		if at == 0 {
 			break
 		}
+		n := &m.trie.nodes[at].node
 		ts := n.lower
 		if upper {
 			ts = n.targets
@@ -141,5 +158,100 @@ func (m *Matcher) All(t *Tokens, fn func(Match)) {
 			continue
 		}
 		i++
+	}
+}
+
+// trie holds a Matcher's keys word by word. Node 0 is the root; the edges
+// from a node to its children are in one open-addressed hash table keyed
+// by the parent node and the child's word hash, so that a step costs one
+// probe (most often into an empty slot) and a comparison of the word.
+type trie struct {
+	nodes []trieNode
+	slots []edge // a power of two long, at most half full
+	shift uint   // 64 - log2(len(slots))
+	// first has the bit hash>>(32-firstBits) set for the hash of every
+	// first word: a small filter that spares most tokens the probe.
+	first [1 << firstBits / 64]uint64
+}
+
+const firstBits = 15
+
+func (tr *trie) mayStart(hash uint32) bool {
+	b := hash >> (32 - firstBits)
+	return tr.first[b/64]&(1<<(b%64)) != 0
+}
+
+type trieNode struct {
+	word string // the last word of the node's key
+	node        // a copy of the key's node, kept up to date by add
+}
+
+// edge links parent to child by the child's word; child 0 marks an empty
+// slot (the root is nobody's child).
+type edge struct{ hash, parent, child uint32 }
+
+func (tr *trie) home(parent, hash uint32) uint64 {
+	return (uint64(parent)<<32 | uint64(hash)) * 0x9E3779B97F4A7C15 >> tr.shift
+}
+
+// child returns the child of parent with the word (of hash wordHash(word)),
+// or 0.
+func (tr *trie) child(parent, hash uint32, word []byte) uint32 {
+	if len(tr.slots) == 0 {
+		return 0
+	}
+	mask := uint64(len(tr.slots) - 1)
+	for i := tr.home(parent, hash); ; i = (i + 1) & mask {
+		e := &tr.slots[i]
+		if e.child == 0 {
+			return 0
+		}
+		if e.hash == hash && e.parent == parent && tr.nodes[e.child].word == string(word) {
+			return e.child
+		}
+	}
+}
+
+// insert returns the child of parent with the word, adding it when there
+// is none.
+func (tr *trie) insert(parent uint32, word string) uint32 {
+	h := wordHash([]byte(word))
+	if c := tr.child(parent, h, []byte(word)); c != 0 {
+		return c
+	}
+	if len(tr.nodes) == 0 {
+		tr.nodes = append(tr.nodes, trieNode{}) // the root
+	}
+	if 2*len(tr.nodes) >= len(tr.slots) {
+		tr.grow()
+	}
+	c := uint32(len(tr.nodes))
+	tr.nodes = append(tr.nodes, trieNode{word: word})
+	if parent == 0 {
+		b := h >> (32 - firstBits)
+		tr.first[b/64] |= 1 << (b % 64)
+	}
+	tr.put(edge{hash: h, parent: parent, child: c})
+	return c
+}
+
+func (tr *trie) put(e edge) {
+	mask := uint64(len(tr.slots) - 1)
+	i := tr.home(e.parent, e.hash)
+	for tr.slots[i].child != 0 {
+		i = (i + 1) & mask
+	}
+	tr.slots[i] = e
+}
+
+func (tr *trie) grow() {
+	old := tr.slots
+	size := max(2*len(old), 1024)
+	tr.slots = make([]edge, size)
+	tr.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	for _, e := range old {
+		if e.child != 0 {
+			tr.put(e)
+		}
 	}
 }

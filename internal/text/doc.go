@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -101,7 +102,7 @@ type line struct {
 func Prepare(raw string) *Doc {
 	text, m := Normalize(raw)
 	d := &Doc{Orig: raw, Text: text, Map: m}
-	var lines []line
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
 	for i := 0; i < len(text); {
 		j := strings.IndexByte(text[i:], '\n')
 		if j < 0 {
@@ -122,6 +123,8 @@ func Prepare(raw string) *Doc {
 	markTrailer(text, lines)
 	markTitle(text, lines)
 
+	split := make([][2]int, 0, 32)
+	d.Sentences = make([]Sentence, 0, strings.Count(text, ".")+len(lines)+1)
 	for p, l := range lines {
 		if l.kind != Body && l.kind != Title {
 			d.Removed = append(d.Removed, Span{l.start, l.end, l.kind})
@@ -129,12 +132,20 @@ func Prepare(raw string) *Doc {
 		}
 		d.Removed = append(d.Removed, l.spans...)
 		at := l.start
-		for _, sp := range append(l.spans, Span{Start: l.end, End: l.end}) {
-			for _, s := range Split(text[at:sp.Start]) {
+		for k := 0; k <= len(l.spans); k++ {
+			end, next := l.end, l.end
+			if k < len(l.spans) {
+				end, next = l.spans[k].Start, l.spans[k].End
+			}
+			split = appendSplit(split[:0], text[at:end])
+			for _, s := range split {
 				d.Sentences = append(d.Sentences, Sentence{at + s[0], at + s[1], p, l.kind})
 			}
-			at = sp.End
+			at = next
 		}
+	}
+	if len(d.Sentences) == 0 {
+		d.Sentences = nil // as before the room made above
 	}
 	return d
 }
@@ -224,7 +235,8 @@ func markTrailer(text string, lines []line) {
 	if n := len(l.spans); n > 0 {
 		from = l.spans[n-1].End
 	}
-	sents := Split(text[from:l.end])
+	var buf [16][2]int
+	sents := appendSplit(buf[:0], text[from:l.end])
 	if len(sents) < 2 && from == l.start {
 		return
 	}
@@ -261,11 +273,60 @@ func markTitle(text string, lines []line) {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-func words(s string) int { return len(strings.Fields(s)) }
+// words is len(strings.Fields(s)).
+func words(s string) int {
+	n, space := 0, true
+	for i := 0; i < len(s); {
+		c := s[i]
+		var sp bool
+		if c < utf8.RuneSelf {
+			sp = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+			i += size
+		}
+		if space && !sp {
+			n++
+		}
+		space = sp
+	}
+	return n
+}
 
-// key folds a line for comparison with the word lists below.
-func key(s string) string {
-	return strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), " :.")
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// appendKey appends to dst the fold of a line for comparison with the word
+// lists below: strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), " :.").
+// Callers pass a buffer on their stack and look the result up as
+// m[string(k)], which does not allocate.
+func appendKey(dst []byte, s string) []byte {
+	start := len(dst)
+	dst = appendLower(dst, strings.TrimSpace(s))
+	for len(dst) > start {
+		if c := dst[len(dst)-1]; c != ' ' && c != ':' && c != '.' {
+			break
+		}
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
+// appendLower appends strings.ToLower(s) to dst: every rune lower-cased,
+// invalid bytes as U+FFFD.
+func appendLower(dst []byte, s string) []byte {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
 }
 
 var relatedHeadings = set("cùng chuyên mục", "tin cùng chuyên mục", "tin liên quan", "bài liên quan",
@@ -288,11 +349,12 @@ func heading(s string) (Kind, bool) {
 	if len(s) > 60 {
 		return 0, false
 	}
-	k := key(s)
+	var buf [80]byte
+	k := appendKey(buf[:0], s)
 	switch {
-	case relatedHeadings[k]:
+	case relatedHeadings[string(k)]:
 		return Related, true
-	case commentHeadings[k]:
+	case commentHeadings[string(k)]:
 		return Comments, true
 	}
 	return 0, false
@@ -307,19 +369,18 @@ func isDateLine(s string) bool {
 	if len(s) > 80 {
 		return false
 	}
-	f := strings.Fields(strings.ToLower(s))
-	if len(f) == 0 || len(f) > 10 {
+	if n := words(s); n == 0 || n > 10 {
 		return false
 	}
 	digits := false
-	for _, w := range f {
-		w = strings.Trim(w, ",()")
+	var buf [96]byte
+	for f := range strings.FieldsSeq(s) { // the fields of the lower-cased line
+		w := bytes.Trim(appendLower(buf[:0], f), ",()")
 		switch {
-		case dateWords[w] || w == "":
-		case isDigit(w[0]) || strings.HasPrefix(w, "gmt"):
-			for i := 0; i < len(w); i++ {
-				c := w[i]
-				if !isDigit(c) && !strings.ContainsRune("/:-.+hgmt", rune(c)) {
+		case dateWords[string(w)] || len(w) == 0:
+		case isDigit(w[0]) || bytes.HasPrefix(w, []byte("gmt")):
+			for _, c := range w {
+				if !isDigit(c) && strings.IndexByte("/:-.+hgmt", c) < 0 {
 					return false
 				}
 			}
@@ -332,13 +393,38 @@ func isDateLine(s string) bool {
 }
 
 func isTagLine(s string) bool {
-	k := strings.ToLower(s[:min(len(s), 16)])
-	for _, p := range []string{"tags:", "tag:", "từ khóa:", "chủ đề:", "keywords:", "tags :", "từ khóa :"} {
-		if strings.HasPrefix(k, p) {
+	k := s[:min(len(s), 16)]
+	for _, p := range tagPrefixes {
+		if hasLowerPrefix(k, p) {
 			return true
 		}
 	}
 	return false
+}
+
+var tagPrefixes = []string{"tags:", "tag:", "từ khóa:", "chủ đề:", "keywords:", "tags :", "từ khóa :"}
+
+// hasLowerPrefix is strings.HasPrefix(strings.ToLower(s), p) for a
+// lower-case p, without building the lower-case string.
+func hasLowerPrefix(s, p string) bool {
+	for _, want := range p {
+		if s == "" {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
+		if r != want {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
 }
 
 var categories = set("thế giới", "quốc tế", "thời sự", "chính trị", "kinh tế", "xã hội", "quân sự",
@@ -352,7 +438,8 @@ func isCategory(s string) bool {
 	if strings.ContainsAny(s, ">»|") && words(s) <= 8 && !strings.ContainsAny(s, ".,") {
 		return true
 	}
-	return categories[key(s)]
+	var buf [96]byte
+	return categories[string(appendKey(buf[:0], s))]
 }
 
 // creditMarkers open a photo, video or source credit.
@@ -364,22 +451,28 @@ func creditAt(s string, i int) string {
 	if i >= len(s) {
 		return ""
 	}
-	switch s[i] {
-	case creditMarkers[0][0], 'N', 'P', 'V', 'C', creditMarkers[len(creditMarkers)-1][0], "Đ"[0]:
-	default:
-		return ""
-	}
-	for _, m := range creditMarkers {
-		if strings.HasPrefix(s[i:], m) {
+	for _, m := range creditsByFirst[s[i]] {
+		if len(s)-i >= len(m) && s[i+1] == m[1] && s[i:i+len(m)] == m {
 			return m
 		}
 	}
 	return ""
 }
 
+// creditsByFirst lists creditMarkers, in order, by their first byte.
+var creditsByFirst = func() (t [256][]string) {
+	for _, m := range creditMarkers {
+		t[m[0]] = append(t[m[0]], m)
+	}
+	return t
+}()
+
+// creditOpener reports the bytes a credit marker may follow.
+func creditOpener(c byte) bool { return c == ' ' || c == '(' || c == '-' || c == '.' }
+
 func hasCredit(s string) bool {
 	for i := range s {
-		if creditAt(s, i) != "" && (i == 0 || strings.ContainsRune(" (-.", rune(s[i-1]))) {
+		if creditAt(s, i) != "" && (i == 0 || creditOpener(s[i-1])) {
 			return true
 		}
 	}
@@ -392,7 +485,8 @@ func isCreditLine(s string) bool {
 		return false
 	}
 	s = strings.Trim(s, "()[] ")
-	if k := key(s); k == "ảnh minh họa" || k == "ảnh tư liệu" {
+	var buf [128]byte
+	if k := appendKey(buf[:0], s); string(k) == "ảnh minh họa" || string(k) == "ảnh tư liệu" {
 		return true
 	}
 	m := creditAt(s, 0)
@@ -428,14 +522,16 @@ func isRelatedLine(s string) bool {
 	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") && strings.Count(s, "[") == 1 {
 		return true
 	}
-	k := strings.ToLower(s[:min(len(s), 24)])
-	for _, p := range []string{"xem thêm:", "đọc thêm:", "tin liên quan:", "bài liên quan:", "xem thêm :", "đọc thêm :"} {
-		if strings.HasPrefix(k, p) {
+	k := s[:min(len(s), 24)]
+	for _, p := range relatedPrefixes {
+		if hasLowerPrefix(k, p) {
 			return true
 		}
 	}
 	return false
 }
+
+var relatedPrefixes = []string{"xem thêm:", "đọc thêm:", "tin liên quan:", "bài liên quan:", "xem thêm :", "đọc thêm :"}
 
 var outlets = set("dân trí", "vnexpress", "tuổi trẻ", "thanh niên", "tiền phong", "vov", "vtv", "ttxvn",
 	"vietnamplus", "vietnam+", "zing", "zing news", "người lao động", "lao động", "tin tức", "an ninh thủ đô",
@@ -449,12 +545,14 @@ func isByline(s string) bool {
 	if len(s) > 160 {
 		return false // a byline is a few words; don't split a paragraph to find out
 	}
-	f := strings.Fields(s)
+	var fb [9]string
+	f := appendFields(fb[:0], s) // more than 8 fields is no byline
 	if len(f) == 0 || len(f) > 8 || strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "./.") && !initials(f[len(f)-1]) {
 		return false
 	}
+	var buf [176]byte
 	switch {
-	case outlets[key(s)]:
+	case outlets[string(appendKey(buf[:0], s))]:
 		return true
 	case strings.HasPrefix(s, "Theo ") || strings.HasPrefix(s, "(Theo "):
 		return !strings.ContainsAny(s, ",:") && len(f) <= 7 && startsUpper(f[1])
@@ -470,7 +568,7 @@ func isByline(s string) bool {
 			strings.HasPrefix(inner, "theo ") || strings.HasPrefix(inner, "dịch") || strings.HasPrefix(inner, "biên dịch")) {
 			return false
 		}
-		f = strings.Fields(s[:p])
+		f = appendFields(fb[:0], s[:p])
 	}
 	if n := len(f); n > 0 && (f[n-1] == "-" || f[n-1] == "–") {
 		f = f[:n-1]
@@ -484,6 +582,18 @@ func isByline(s string) bool {
 		}
 	}
 	return true
+}
+
+// appendFields appends to f the fields of s (strings.Fields), no more than
+// fit in cap(f).
+func appendFields(f []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		if len(f) == cap(f) {
+			break
+		}
+		f = append(f, w)
+	}
+	return f
 }
 
 func startsUpper(w string) bool {

@@ -19,6 +19,9 @@ func inlineSpans(text string, start, end int) []Span {
 	var spans []Span
 	done := 0 // end of the last span, relative to s
 	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '[' && creditsByFirst[c] == nil {
+			continue // neither a link nor a credit starts here
+		}
 		switch {
 		case s[i] == '[':
 			j := strings.IndexByte(s[i:], ']')
@@ -28,7 +31,7 @@ func inlineSpans(text string, start, end int) []Span {
 			spans = append(spans, Span{start + i, start + i + j + 1, Related})
 			done = i + j + 1
 			i = done - 1
-		case i == 0 || strings.ContainsRune(" (-.", rune(s[i-1])):
+		case i == 0 || creditOpener(s[i-1]):
 			m := creditAt(s, i)
 			if m == "" {
 				continue
@@ -60,7 +63,8 @@ func inlineSpans(text string, start, end int) []Span {
 // captionStart returns the start of the caption sentence that ends at the
 // credit at s[to:], not before done, or to when there is none.
 func captionStart(s string, done, to int) int {
-	sents := Split(s[done:to])
+	var buf [16][2]int
+	sents := appendSplit(buf[:0], s[done:to])
 	if len(sents) == 0 {
 		return to
 	}
@@ -76,8 +80,9 @@ func captionStart(s string, done, to int) int {
 // the rest of the line when that is only a few capitalised words.
 func creditEnd(s string, i int) int {
 	type tok struct{ start, end int }
-	var toks []tok
-	for j := i; j < len(s) && len(toks) < 12; {
+	var buf [12]tok
+	toks := buf[:0]
+	for j := i; j < len(s) && len(toks) < len(buf); {
 		for j < len(s) && s[j] == ' ' {
 			j++
 		}

@@ -7,6 +7,7 @@ package text
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -68,19 +69,61 @@ func (w *mapper) at(orig int) {
 }
 
 func newMapper(n int) *mapper {
-	return &mapper{out: make([]byte, 0, n+n/16), m: &OffsetMap{origLen: n}}
+	w := &mapper{m: &OffsetMap{origLen: n}}
+	if p, _ := outBuffers.Get().(*[]byte); p != nil && cap(*p) >= n+n/16 {
+		w.out = (*p)[:0]
+	} else {
+		w.out = make([]byte, 0, n+n/16)
+	}
+	return w
 }
+
+// outBuffers keeps the output buffers of mappers: the text is copied out
+// of them (or is the input itself), so they can serve again.
+var outBuffers sync.Pool
+
+// result returns the output as a string and releases the buffer.
+func (w *mapper) result() string {
+	out := string(w.out)
+	w.release()
+	return out
+}
+
+// release gives the output buffer back for another mapper.
+func (w *mapper) release() {
+	if cap(w.out) <= maxPooled {
+		b := w.out[:0]
+		outBuffers.Put(&b)
+	}
+	w.out = nil
+}
+
+// maxPooled bounds the buffers kept for reuse.
+const maxPooled = 1 << 20
 
 // Normalize returns s in NFC with one tone-mark placement, typographic
 // quotes and dashes folded, underscores between letters turned into spaces,
 // runs of horizontal white space folded and lines trimmed, with a map from
 // output byte offsets back to input byte offsets.
 func Normalize(s string) (string, *OffsetMap) {
+	// Text made only of safe runes (see safeNFC) is in NFC, and so is what
+	// normalize makes of it: it drops, keeps or folds to ASCII such runes
+	// and re-tones letters into Latin letters that are safe too. Only other
+	// text, which normalize gives up on at its first other rune, needs the
+	// generic checks.
+	if out, m, ok := normalize(s, true); ok {
+		return out, m
+	}
+	return normalizeAny(s)
+}
+
+// normalizeAny is Normalize without the short cut for safe text.
+func normalizeAny(s string) (string, *OffsetMap) {
 	var inner *OffsetMap
-	if !isNFC(s) {
+	if !norm.NFC.IsNormalString(s) {
 		s, inner = nfc(s)
 	}
-	out, m := normalize(s)
+	out, m, _ := normalize(s, false)
 	m.inner = inner
 	if !isNFC(out) {
 		// Removing a zero-width character can join a letter and a mark;
@@ -96,17 +139,40 @@ func Normalize(s string) (string, *OffsetMap) {
 // runes that are in NFC on their own and never compose with a neighbour:
 // Latin letters precomposed or not, and punctuation.
 func isNFC(s string) bool {
+	return safeText(s) || norm.NFC.IsNormalString(s)
+}
+
+// safeText reports whether s is valid UTF-8 made only of ASCII and of
+// runes for which safeNFC holds, reading the encodings directly:
+// U+0080–U+02FF are C2–CB and a continuation byte, U+1E00–U+1EFF are
+// E1 B8–BB and one, U+2002–U+206F are E2 80 82–E2 81 AF.
+func safeText(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
 			i++
-			continue
+		case c >= 0xC2 && c <= 0xCB:
+			if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+				return false
+			}
+			i += 2
+		case c == 0xE1:
+			if i+2 >= len(s) || s[i+1] < 0xB8 || s[i+1] > 0xBB || s[i+2]&0xC0 != 0x80 {
+				return false
+			}
+			i += 3
+		case c == 0xE2:
+			if i+2 >= len(s) || s[i+2]&0xC0 != 0x80 {
+				return false
+			}
+			if c1 := s[i+1]; !(c1 == 0x80 && s[i+2] >= 0x82 || c1 == 0x81 && s[i+2] <= 0xAF) {
+				return false
+			}
+			i += 3
+		default:
+			return false
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !safeNFC(r) {
-			return norm.NFC.IsNormalString(s)
-		}
-		i += n
 	}
 	return true
 }
@@ -134,7 +200,7 @@ func nfc(s string) (string, *OffsetMap) {
 		}
 		i = j
 	}
-	return string(w.out), w.m
+	return w.result(), w.m
 }
 
 // Replacements of single runes; "" deletes.
@@ -176,12 +242,15 @@ func isAlnum(r rune) bool {
 	return isLetter(r) || '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r)
 }
 
-// normalize does everything but the generic NFC pass on NFC input.
-func normalize(s string) (string, *OffsetMap) {
+// normalize does everything but the generic NFC pass on NFC input. When
+// safeOnly is set it gives up (ok false) at the first rune of s that is
+// neither ASCII nor safe (safeNFC), invalid bytes included.
+func normalize(s string, safeOnly bool) (_ string, _ *OffsetMap, ok bool) {
 	w := newMapper(len(s))
 	space := -1        // original offset of a pending run of spaces
 	lineStart := true  // nothing written on this line yet
 	prev := rune('\n') // previous input rune, for underscores
+	var syl syllable   // the word being copied
 	emit := func(orig int) {
 		if space >= 0 && !lineStart {
 			w.at(space)
@@ -195,6 +264,16 @@ func normalize(s string) (string, *OffsetMap) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
+			case isASCIILetter(c): // first: most bytes start words
+				j := wordEnd(s, i, &syl)
+				if safeOnly && syl.unsafe {
+					return "", nil, false
+				}
+				emit(i)
+				w.out = placeTone(w.out, s[i:j], &syl)
+				prev = syl.last
+				i = j
+				continue
 			case c == ' ' && spacedNameHyphen(s, i):
 				// "Moon_Jae - in", "Ri_Sol - ju": word-segmented corpora
 				// space the hyphen of a romanised given name.
@@ -223,20 +302,6 @@ func normalize(s string) (string, *OffsetMap) {
 				if space < 0 {
 					space = i
 				}
-			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-				j := wordEnd(s, i)
-				emit(i)
-				word := s[i:j]
-				if ascii(word) {
-					w.out = append(w.out, word...)
-				} else if out, ok := placeTone(w.out, word); ok {
-					w.out = out
-				} else {
-					w.out = append(w.out, word...)
-				}
-				prev, _ = utf8.DecodeLastRuneInString(word)
-				i = j
-				continue
 			default:
 				emit(i)
 				w.out = append(w.out, c)
@@ -246,6 +311,9 @@ func normalize(s string) (string, *OffsetMap) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if safeOnly && !safeNFC(r) { // U+FFFD included: invalid bytes decode to it
+			return "", nil, false
+		}
 		switch {
 		case r == utf8.RuneError && size == 1:
 			emit(i)
@@ -260,14 +328,13 @@ func normalize(s string) (string, *OffsetMap) {
 				space = i
 			}
 		case isLetter(r):
-			j := wordEnd(s, i)
-			emit(i)
-			if out, ok := placeTone(w.out, s[i:j]); ok {
-				w.out = out
-			} else {
-				w.out = append(w.out, s[i:j]...)
+			j := wordEnd(s, i, &syl)
+			if safeOnly && syl.unsafe {
+				return "", nil, false
 			}
-			prev, _ = utf8.DecodeLastRuneInString(s[i:j])
+			emit(i)
+			w.out = placeTone(w.out, s[i:j], &syl)
+			prev = syl.last
 			i = j
 			continue
 		default:
@@ -291,7 +358,11 @@ func normalize(s string) (string, *OffsetMap) {
 	// The end of the output is the end of the input, even when the last
 	// word changed length (re-toned "ôả" → "ổa").
 	w.at(len(s))
-	return string(w.out), w.m
+	if string(w.out) == s {
+		w.release() // most text is already normalised: no copy
+		return s, w.m, true
+	}
+	return w.result(), w.m, true
 }
 
 // spacedNameHyphen reports " - " at i between a capitalised ASCII word and
@@ -318,7 +389,7 @@ func spacedNameHyphen(s string, i int) bool {
 	return k == len(s) || !isASCIILetter(s[k]) && s[k] != '_' && s[k] < utf8.RuneSelf
 }
 
-func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isASCIILetter(c byte) bool { return (c|0x20)-'a' < 26 }
 
 // nextRune returns the first rune of s that normalisation keeps: "0_\u00ad0"
 // joins like "0_0", or a second pass would read it differently.
@@ -333,19 +404,47 @@ func nextRune(s string) rune {
 	return utf8.RuneError
 }
 
-// wordEnd returns the end of the run of letters and marks starting at i.
-func wordEnd(s string, i int) int {
+// wordEnd returns the end of the run of letters and marks starting at i,
+// and reads the run into syl for placeTone.
+func wordEnd(s string, i int, syl *syllable) int {
+	syl.reset()
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			if !isASCIILetter(c) {
 				return i
 			}
-			i++
+			j, vowels := i+1, vowelBit(c|0x20)
+			for j < len(s) && isASCIILetter(s[j]) {
+				vowels += vowelBit(s[j] | 0x20)
+				j++
+			}
+			syl.addASCII(s[i:j], vowels)
+			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || !isLetter(r) {
+		// Decode Latin letters here; the rest is rare.
+		var r rune
+		var size int
+		switch {
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, size = 0x1000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return i
+			}
+		}
+		if !safeNFC(r) {
+			syl.unsafe = true
+		}
+		if l, ok := lookup(r); ok {
+			syl.add(l, r)
+		} else if unicode.IsLetter(r) || unicode.IsMark(r) {
+			syl.n, syl.last = -1, r // a letter, but not one of a syllable
+		} else {
 			return i
 		}
 		i += size

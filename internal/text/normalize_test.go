@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -123,7 +124,8 @@ func TestKeyFold(t *testing.T) {
 
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"", "hoà bình", "Hàn_Quốc “nói” – x…", "a\r\n\r\nb", "ho\u0061\u0300", "\xff\xfe",
-		"=\u0338", "a\u200b\u0301", "  x  \t y ", "THUỶ_Điện", "_a_", "\u00a0\u0301"} {
+		"=\u0338", "a\u200b\u0301", "  x  \t y ", "THUỶ_Điện", "_a_", "\u00a0\u0301",
+		"Đoa\u0300n", "đươ\u0323c x", "Ω a"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -138,6 +140,15 @@ func FuzzNormalize(f *testing.F) {
 				t.Fatalf("%q: Orig(%d) = %d, prev %d, len %d", s, i, o, prev, len(s))
 			}
 			prev = o
+		}
+		if slow, m2 := normalizeAny(s); slow != out {
+			t.Fatalf("%q: Normalize %q, without the short cut %q", s, out, slow)
+		} else {
+			for i := 0; i <= len(out); i++ {
+				if a, b := m.Orig(i), m2.Orig(i); a != b {
+					t.Fatalf("%q: Orig(%d) = %d, without the short cut %d", s, i, a, b)
+				}
+			}
 		}
 		if again, _ := Normalize(out); again != out {
 			t.Fatalf("not idempotent: %q -> %q -> %q", s, out, again)
@@ -162,5 +173,90 @@ func TestSafeNFC(t *testing.T) {
 		if safeNFC(r) && !norm.NFC.IsNormalString(string(r)) {
 			t.Errorf("%U is not NFC", r)
 		}
+	}
+}
+
+func TestSafeText(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := safeText(string(r)), r < utf8.RuneSelf || safeNFC(r) && utf8.ValidRune(r); got != want {
+			t.Errorf("safeText(%U) = %v, want %v", r, got, want)
+		}
+	}
+	for _, s := range []string{"\xc2", "\xe1\xb8", "\xe2\x80", "a\xffb", "\xcb\x41", "\xe1\xbb\x41", "\xe2\x81\xc0", "\xed\xa0\x80"} {
+		if safeText(s) {
+			t.Errorf("safeText(%q) = true for invalid UTF-8", s)
+		}
+	}
+}
+
+// TestRetonedSafe: placeTone writes only runes that safeText accepts, so
+// Normalize may skip the NFC check of its output when its input was safe.
+func TestRetonedSafe(t *testing.T) {
+	for b := range composed {
+		for sh := range composed[b] {
+			for _, r := range composed[b][sh] {
+				if r == 0 {
+					continue
+				}
+				for _, r := range []rune{r, unicode.ToUpper(r)} {
+					if !safeText(string(r)) {
+						t.Errorf("%U (%c) is not safe", r, r)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestPlacedAgreesWithTonePosition checks the short cut of placeTone on
+// random letter strings: whenever syllable.placed says the tone is where
+// it belongs, retone must find nothing to move.
+func TestPlacedAgreesWithTonePosition(t *testing.T) {
+	var pool []rune
+	for c := 'a'; c <= 'z'; c++ {
+		pool = append(pool, c, c, c, unicode.ToUpper(c))
+	}
+	pool = append(pool, 'đ', 'Đ', 'ŝ', 'ǹ')
+	for b := range composed {
+		for sh := range composed[b] {
+			for _, r := range composed[b][sh] {
+				if r != 0 && (b+'a' == 'a' || b+'a' == 'e' || b+'a' == 'i' || b+'a' == 'o' || b+'a' == 'u' || b+'a' == 'y') {
+					pool = append(pool, r, unicode.ToUpper(r))
+				}
+			}
+		}
+	}
+	onsets := []string{"", "", "q", "g", "ng", "ngh", "tr", "qu", "gi", "th", "đ", "x"}
+	var y syllable
+	seed := uint64(1)
+	rnd := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	checked, movedN := 0, 0
+	for k := 0; k < 300000; k++ {
+		w := []rune(onsets[rnd(len(onsets))])
+		for n := 1 + rnd(5); n > 0; n-- {
+			w = append(w, pool[rnd(len(pool))])
+		}
+		word := norm.NFC.String(string(w)) // as placeTone wants
+		if wordEnd(word, 0, &y) != len(word) {
+			continue
+		}
+		if y.n > 0 && y.n <= maxSyllable && y.toned == 1 {
+			_, moved := retone(nil, word)
+			if y.placed() {
+				checked++
+				if moved {
+					t.Fatalf("%q: placed, but retone moves the tone", word)
+				}
+			} else if moved {
+				movedN++
+			}
+		}
+	}
+	t.Logf("%d placed, %d re-toned", checked, movedN)
+	if checked < 10000 || movedN < 1000 {
+		t.Errorf("only %d words checked, %d re-toned", checked, movedN)
 	}
 }

@@ -8,30 +8,34 @@ import (
 // Split splits normalised text into sentences and returns their byte spans,
 // trimmed of surrounding space. Every line is at least one sentence.
 func Split(s string) [][2]int {
-	var spans [][2]int
-	add := func(a, b int) {
-		for a < b && s[a] == ' ' {
-			a++
-		}
-		for b > a && s[b-1] == ' ' {
-			b--
-		}
-		if a < b {
-			spans = append(spans, [2]int{a, b})
-		}
+	var buf [32][2]int
+	spans := appendSplit(buf[:0], s)
+	if len(spans) == 0 {
+		return nil
 	}
+	return append([][2]int(nil), spans...) // one allocation, of the right size
+}
+
+// appendSplit appends the sentences of s to spans.
+func appendSplit(spans [][2]int, s string) [][2]int {
 	start := 0
 	for i := 0; i < len(s); {
+		for i < len(s) && !splitStop[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		switch s[i] {
 		case '\n':
-			add(start, i)
+			spans = addSpan(spans, s, start, i)
 			i++
 			start = i
 			continue
 		case '.', '!', '?':
 			end, next, ok := sentenceEnd(s, i)
 			if ok {
-				add(start, end)
+				spans = addSpan(spans, s, start, end)
 				start = next
 			}
 			i = max(end, i+1)
@@ -39,9 +43,25 @@ func Split(s string) [][2]int {
 		}
 		i++
 	}
-	add(start, len(s))
+	return addSpan(spans, s, start, len(s))
+}
+
+// addSpan appends s[a:b] trimmed of spaces to spans, unless empty.
+func addSpan(spans [][2]int, s string, a, b int) [][2]int {
+	for a < b && s[a] == ' ' {
+		a++
+	}
+	for b > a && s[b-1] == ' ' {
+		b--
+	}
+	if a < b {
+		spans = append(spans, [2]int{a, b})
+	}
 	return spans
 }
+
+// splitStop marks the bytes Split stops at.
+var splitStop = [256]bool{'\n': true, '.': true, '!': true, '?': true}
 
 // sentenceEnd looks at the terminator at s[i] and returns where the
 // sentence ends (after terminators and closing quotes), where the next one

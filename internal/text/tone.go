@@ -99,21 +99,109 @@ func lookup(r rune) (letter, bool) {
 	return letter{}, false
 }
 
-func isVowel(b byte) bool {
-	switch b {
-	case 'a', 'e', 'i', 'o', 'u', 'y':
-		return true
-	}
-	return false
+func isVowel(b byte) bool { return vowelBit(b) != 0 }
+
+// vowelBit is 1 for a, e, i, o, u and y, else 0: a mask, not a branch,
+// for letters come in no predictable order.
+func vowelBit(b byte) int {
+	const mask = 1<<('a'-'a') | 1<<('e'-'a') | 1<<('i'-'a') | 1<<('o'-'a') | 1<<('u'-'a') | 1<<('y'-'a')
+	return int(uint32(mask) >> (b - 'a') & 1)
 }
 
 // maxSyllable bounds the letters of one syllable ("nghiêng" has 7).
 const maxSyllable = 8
 
-// placeTone appends to dst the syllable word with its tone mark on the
-// canonical vowel and reports whether anything changed. word must be NFC.
-// Words that are not one well-formed Vietnamese syllable are left alone.
-func placeTone(dst []byte, word string) ([]byte, bool) {
+// syllable sums up a word for placeTone as wordEnd reads it, enough to
+// tell without tonePosition that most syllables have their tone mark
+// where it belongs already.
+type syllable struct {
+	n      int  // letters; -1 when a rune cannot be part of a syllable
+	toned  int  // letters with a tone mark
+	vowels int  // letters with a vowel base
+	toneAt int  // index of the (last) toned letter
+	last   rune // the last rune of the word
+	firstQ bool // the first letter is q (a "qu" onset)
+	// Of the (last) toned letter: a vowel; shaped (â, ê, ơ...); followed
+	// by a letter that is not a vowel; followed by a shaped letter.
+	toneVowel, toneShaped, consAfter, shapedAfter bool
+	shaped                                        bool // any letter is shaped
+	unsafe                                        bool // a rune is neither ASCII nor safeNFC
+}
+
+func (y *syllable) reset() { *y = syllable{} }
+
+// add counts one letter; last is kept even when the word has already
+// turned out not to be a syllable.
+func (y *syllable) add(l letter, r rune) {
+	y.last = r
+	if y.n < 0 {
+		return
+	}
+	v := vowelBit(l.base)
+	y.vowels += v
+	if y.toned > 0 && y.toneAt == y.n-1 && v == 0 {
+		y.consAfter = true
+	}
+	if l.shape|l.tone != 0 {
+		if l.shape != shapeNone {
+			y.shaped = true
+			y.shapedAfter = y.toned > 0
+		}
+		if l.tone != toneNone {
+			y.toned++
+			y.toneAt, y.toneVowel, y.toneShaped, y.shapedAfter = y.n, v != 0, l.shape != shapeNone, false
+		}
+	}
+	if y.n == 0 {
+		y.firstQ = l.base == 'q'
+	}
+	y.n++
+}
+
+// addASCII is add for a run of ASCII letters (no shape, no tone) with the
+// given number of vowels.
+func (y *syllable) addASCII(run string, vowels int) {
+	y.last = rune(run[len(run)-1])
+	if y.n < 0 {
+		return
+	}
+	if y.toned > 0 && y.toneAt == y.n-1 && !isVowel(run[0]|0x20) {
+		y.consAfter = true
+	}
+	if y.n == 0 {
+		y.firstQ = run[0]|0x20 == 'q'
+	}
+	y.vowels += vowels
+	y.n += len(run)
+}
+
+// placed reports whether tonePosition would leave the tone where it is,
+// for the common shapes of syllable: one vowel; a tone on the last shaped
+// vowel that is not the u of "qu"; a tone on the vowel before the final
+// consonant in a syllable without shaped letters.
+func (y *syllable) placed() bool {
+	return y.toneVowel && (y.vowels == 1 ||
+		y.toneShaped && !y.shapedAfter && !(y.toneAt == 1 && y.firstQ) ||
+		!y.shaped && y.consAfter)
+}
+
+// placeTone appends to dst the word summed up in y with its tone mark on
+// the canonical vowel. word must be NFC. Words that are not one
+// well-formed Vietnamese syllable, or that have the tone where it belongs,
+// are appended unchanged.
+func placeTone(dst []byte, word string, y *syllable) []byte {
+	if y.n <= 0 || y.n > maxSyllable || y.toned != 1 || y.vowels == 0 || y.placed() {
+		return append(dst, word...)
+	}
+	if out, ok := retone(dst, word); ok {
+		return out
+	}
+	return append(dst, word...)
+}
+
+// retone appends to dst the syllable word with its tone mark on the
+// canonical vowel and reports whether anything changed.
+func retone(dst []byte, word string) ([]byte, bool) {
 	var ls [maxSyllable]letter
 	var rs [maxSyllable]rune
 	n, toneAt := 0, -1

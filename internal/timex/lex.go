@@ -136,7 +136,7 @@ const maxCueLen = 16
 var cueTable = func() *[cueTableSize]cueEntry {
 	var t [cueTableSize]cueEntry
 	for k, c := range cues {
-		h := cueHash(k)
+		h := cueHash(k, k[0])
 		for t[h].key != "" {
 			h = (h + 1) % cueTableSize
 		}
@@ -145,23 +145,39 @@ var cueTable = func() *[cueTableSize]cueEntry {
 	return &t
 }()
 
-const cueTableSize = 512 // a power of two, several times len(cues)
+const (
+	cueTableBits = 9
+	cueTableSize = 1 << cueTableBits // several times len(cues)
+)
 
 type cueEntry struct {
 	key string
 	cue cue
 }
 
-func cueHash(w string) uint {
+// cueHash hashes the word w with its first byte replaced by c0.
+func cueHash(w string, c0 byte) uint {
 	n := len(w)
-	return (uint(w[0])*131 + uint(w[n/2])*31 + uint(w[n-1])*7 + uint(n)) % cueTableSize
+	mid, last := w[n/2], w[n-1]
+	if n/2 == 0 {
+		mid = c0
+	}
+	if n == 1 {
+		last = c0
+	}
+	x := uint32(c0) | uint32(mid)<<8 | uint32(last)<<16 | uint32(n)<<24
+	return uint(x*0x9E3779B1) >> (32 - cueTableBits)
 }
 
 // find returns the cue of the lower-case word w.
-func find(w string) cue {
-	for h := cueHash(w); ; h = (h + 1) % cueTableSize {
+func find(w string) cue { return findFirst(w, w[0]) }
+
+// findFirst returns the cue of the lower-case word w with its first byte
+// replaced by c0.
+func findFirst(w string, c0 byte) cue {
+	for h := cueHash(w, c0); ; h = (h + 1) % cueTableSize {
 		e := &cueTable[h]
-		if e.key == w {
+		if len(e.key) == len(w) && e.key[0] == c0 && e.key[1:] == w[1:] {
 			return e.cue
 		}
 		if e.key == "" {
@@ -178,9 +194,7 @@ func lookup(w string) cue {
 	var buf [maxCueLen]byte
 	switch c := w[0]; {
 	case 'A' <= c && c <= 'Z':
-		n := copy(buf[:], w)
-		buf[0] = c + 'a' - 'A'
-		return find(string(buf[:n]))
+		return findFirst(w, c+'a'-'A')
 	case c >= utf8.RuneSelf:
 		r, size := utf8.DecodeRuneInString(w)
 		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
@@ -288,11 +302,27 @@ func next(s string, i int) token {
 	}
 	j := i
 	for j < len(s) {
-		if c := s[j]; c < utf8.RuneSelf {
+		c := s[j]
+		if c < utf8.RuneSelf {
 			if !isASCIILetter(c) {
 				break
 			}
 			j++
+			continue
+		}
+		// isLetter by hand for the encodings of Vietnamese letters:
+		// U+00C0–U+024F but × and ÷, and U+1E00–U+1EFF.
+		if c >= 0xC3 && c <= 0xC9 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
+			if r := rune(c&0x1F)<<6 | rune(s[j+1]&0x3F); r <= 0x24F {
+				if r == 0xD7 || r == 0xF7 {
+					break
+				}
+				j += 2
+				continue
+			}
+		}
+		if c == 0xE1 && j+2 < len(s) && s[j+1]-0xB8 < 4 && s[j+2]&0xC0 == 0x80 {
+			j += 3
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[j:])

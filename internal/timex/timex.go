@@ -85,6 +85,12 @@ func Append(dst []Expr, sentence string, pub, ref Date) []Expr {
 		if t.kind == tokEOF {
 			return dst
 		}
+		// Most words are no cue and most marks no "(": match would
+		// turn them away, but returning its empty Expr costs more.
+		if t.kind == tokWord && t.cue == cNone || t.kind == tokPunct && sentence[t.start] != '(' {
+			prev, i = t, t.end
+			continue
+		}
 		if e, ok := sc.match(t, prev); ok {
 			dst = append(dst, e)
 			prev, i = token{}, e.End
