@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"slices"
@@ -70,6 +69,7 @@ type writer struct {
 	byKey      map[string][]*pendingEvent   // by type and sides, for candidate
 	candidates map[string][]storedCandidate // by type, sides and date
 	names      map[actorName]bool           // for actor_names
+	lastDoc    map[int64]int64              // by day: the last document number given out (see sentenceKey)
 	oldNames   []actorName                  // of replaced documents
 	order      []*pendingEvent              // in the order first touched
 }
@@ -83,6 +83,7 @@ func newWriter(ctx context.Context, s *Store, tx *sql.Tx) *writer {
 		byKey:      map[string][]*pendingEvent{},
 		candidates: map[string][]storedCandidate{},
 		names:      map[actorName]bool{},
+		lastDoc:    map[int64]int64{},
 	}
 }
 
@@ -308,12 +309,13 @@ func (w *writer) article(a *Article, res *Result) error {
 	if a.Removed == nil {
 		removed = []byte("[]")
 	}
+	ingested := now()
 	if err := w.exec(`INSERT INTO documents (id, url, outlet, published, title, source, original, text, removed, content_hash, extract_hash, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.ID, d.URL, d.Outlet, d.Published, d.Title, d.Source, d.Text, text, string(removed), content, extract, now()); err != nil {
+		d.ID, d.URL, d.Outlet, d.Published, d.Title, d.Source, d.Text, text, string(removed), content, extract, ingested); err != nil {
 		return err
 	}
-	if err := w.addSentences(d.ID, d.Title, text, a.Sentences); err != nil {
+	if err := w.addSentences(d.ID, d.Title, text, dayOf(d.Published, ingested), a.Sentences); err != nil {
 		return err
 	}
 	w.unindexed = append(w.unindexed, d.ID)
@@ -330,10 +332,22 @@ func (w *writer) article(a *Article, res *Result) error {
 	return nil
 }
 
-// addSentences stores the title (index -1) and the body sentences for search.
-func (w *writer) addSentences(docID, title, text string, ss []Sentence) error {
-	if strings.TrimSpace(title) != "" {
-		if err := w.add(&w.sentences, sentenceID(docID, -1), docID, -1, 0, 0, 0, 0, title, Fold(title)); err != nil {
+// addSentences stores the title (index -1) and the body sentences for
+// search, keyed in publication order (see sentenceKey).
+func (w *writer) addSentences(docID, title, text string, day int64, ss []Sentence) error {
+	hasTitle := strings.TrimSpace(title) != ""
+	if !hasTitle && len(ss) == 0 {
+		return nil // no key given out, so that the next document takes it as it would alone
+	}
+	if len(ss) >= maxSentences {
+		return sukien.Errorf(sukien.EINVALID, "document %s: %d sentences, more than %d", docID, len(ss), maxSentences-1)
+	}
+	base, err := w.docKey(day)
+	if err != nil {
+		return err
+	}
+	if hasTitle {
+		if err := w.add(&w.sentences, base, docID, -1, 0, 0, 0, 0, title, Fold(title)); err != nil {
 			return err
 		}
 	}
@@ -348,11 +362,90 @@ func (w *writer) addSentences(docID, title, text string, ss []Sentence) error {
 				t = string(runes[sn.Start:sn.End])
 			}
 		}
-		if err := w.add(&w.sentences, sentenceID(docID, i), docID, i, sn.Start, sn.End, sn.OrigStart, sn.OrigEnd, t, Fold(t)); err != nil {
+		if err := w.add(&w.sentences, base+int64(i)+1, docID, i, sn.Start, sn.End, sn.OrigStart, sn.OrigEnd, t, Fold(t)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// Sentence keys (sentences.sid, the full-text index's rowids) sort by
+// publication: bits 47-62 hold the day a document was published (see
+// dayOf), bits 23-46 its number among that day's documents, bits 0-22 the
+// sentence index + 1 (0 for the title). Search reads a common word's
+// newest matches first and stops. Migration 0007 renumbered older
+// databases the same way.
+const (
+	dayShift     = 47
+	docShift     = 23
+	maxDocs      = 1 << (dayShift - docShift) // documents a day
+	maxSentences = 1<<docShift - 1            // sentences a document, title aside
+	maxDay       = 1<<(63-dayShift) - 1
+)
+
+func sentenceKey(day, doc int64, idx int) int64 {
+	return day<<dayShift | doc<<docShift | int64(idx+1)
+}
+
+// dayOf numbers the day of published, else of ingested (both "2024-06-18",
+// "2024-06" or "2024" and maybe more): (year - 1970) * 372 + (month - 1) *
+// 31 + day - 1, between 0 and maxDay. Not a calendar count, but in the
+// same order, and simple enough for migration 0007 to compute it in SQL.
+func dayOf(published, ingested string) int64 {
+	p := published
+	if !digits(p, 0, 4) {
+		p = ingested
+	}
+	if !digits(p, 0, 4) {
+		return 0
+	}
+	num := func(i, j int) int64 { n, _ := strconv.Atoi(p[i:j]); return int64(n) }
+	day := (num(0, 4) - 1970) * 372
+	if len(p) > 4 && p[4] == '-' && digits(p, 5, 7) {
+		day += (num(5, 7) - 1) * 31
+		if len(p) > 7 && p[7] == '-' && digits(p, 8, 10) {
+			day += num(8, 10) - 1
+		}
+	}
+	return min(max(day, 0), maxDay)
+}
+
+// digits reports whether s[i:j] is all ASCII digits.
+func digits(s string, i, j int) bool {
+	if len(s) < j {
+		return false
+	}
+	for _, c := range []byte(s[i:j]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// docKey gives out the key of a document's title (its sentences follow):
+// the next document number of its day, after those stored and those of
+// the batch. Writers are serialised (Ingest's lock), so numbers are not
+// given twice. A full day spills into the next.
+func (w *writer) docKey(day int64) (int64, error) {
+	for ; day <= maxDay; day++ {
+		last, ok := w.lastDoc[day]
+		if !ok {
+			var top sql.NullInt64
+			if err := w.queryRow(`SELECT MAX(sid) FROM sentences WHERE sid >= ? AND sid < ?`,
+				day<<dayShift, (day+1)<<dayShift).Scan(&top); err != nil {
+				return 0, err
+			}
+			if top.Valid {
+				last = top.Int64 >> docShift & (maxDocs - 1)
+			}
+		}
+		if last+1 < maxDocs {
+			w.lastDoc[day] = last + 1
+			return sentenceKey(day, last+1, -1), nil
+		}
+	}
+	return 0, sukien.Errorf(sukien.EINVALID, "no sentence key is left for documents of day %d", day)
 }
 
 // deleteDocument removes a document with its sentences and mentions and
@@ -391,6 +484,7 @@ func (w *writer) deleteDocument(id string) error {
 			return err
 		}
 	}
+	clear(w.lastDoc) // the document's number may be free again: as if alone
 	for _, ev := range events {
 		if p := w.pending[ev]; p != nil {
 			p.ms = slices.DeleteFunc(p.ms, func(m mentionRow) bool { return m.doc == id })
@@ -1170,11 +1264,4 @@ func hashOf(parts ...string) string {
 		h.Write([]byte(p))
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// sentenceID derives the sentence key, a positive 63-bit integer, from the
-// document id and sentence index.
-func sentenceID(docID string, idx int) int64 {
-	h := sha256.Sum256([]byte(docID + "\x00" + strconv.Itoa(idx)))
-	return int64(binary.BigEndian.Uint64(h[:8]) >> 1)
 }

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,7 +26,7 @@ import (
 //
 //	go test -run '^$' -bench LargeDB -benchtime 200x ./internal/store/
 
-const largeVersion = 2 // bump when the schema or the generator changes
+const largeVersion = 3 // bump when the schema or the generator changes
 
 var large struct {
 	once sync.Once
@@ -155,21 +154,16 @@ func buildLarge(path string, n int) error {
 	first := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	days := int(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC).Sub(first).Hours() / 24)
 	ndocs := max(n/10, 1)
+	perDay := map[int64]int64{}
 	for d := range ndocs {
 		id := fmt.Sprintf("doc-%07d", d)
 		pub := first.AddDate(0, 0, d*days/ndocs).Format("2006-01-02")
 		docs.add(id, "https://example.vn/"+id, fmt.Sprintf("Báo %d", d%23), pub, "Tin số "+strconv.Itoa(d), hashOf(id), hashOf(id), pub)
-		type row struct {
-			sid  int64
-			text string
-		}
-		var rows []row
+		day := dayOf(pub, "")
+		perDay[day]++
 		for i := -1; i < 10; i++ {
-			rows = append(rows, row{sentenceID(id, i), zipfSentence(r, z, &sb)})
-		}
-		sort.Slice(rows, func(i, j int) bool { return rows[i].sid < rows[j].sid })
-		for i, rw := range rows {
-			sents.add(rw.sid, id, i-1, 0, len(rw.text), 0, len(rw.text), rw.text, Fold(rw.text))
+			text := zipfSentence(r, z, &sb)
+			sents.add(sentenceKey(day, perDay[day], i), id, i, 0, len(text), 0, len(text), text, Fold(text))
 		}
 	}
 	docs.flush()
