@@ -32,7 +32,7 @@ func dump(t *testing.T, s *Store) string {
 		`SELECT * FROM mention_actors ORDER BY mention_id, side, pos`,
 		`SELECT sid, doc_id, idx, text, folded FROM sentences ORDER BY sid`,
 		`SELECT * FROM actor_names ORDER BY actor_id, folded, name_folded`,
-		`SELECT * FROM event_roles ORDER BY key, role, date_lo, date_hi, type, event_id`,
+		`SELECT * FROM event_keys ORDER BY key, date_lo, date_hi, type, event_id`,
 		`SELECT * FROM event_role_counts WHERE n <> 0 ORDER BY key, role, type`,
 	} {
 		rows, err := s.db.Query(q)
@@ -161,7 +161,8 @@ func TestReplacedNamesNoLongerResolve(t *testing.T) {
 	})
 }
 
-// legacyWhere is the WHERE clause Events had before event_roles, straight
+// legacyWhere is the WHERE clause Events had before event_roles (now
+// event_keys), straight
 // from event_actors: the reference the filters are checked against.
 func legacyWhere(t *testing.T, s *Store, f EventFilter) (string, []any) {
 	t.Helper()
@@ -201,8 +202,8 @@ func legacyWhere(t *testing.T, s *Store, f EventFilter) (string, []any) {
 }
 
 // TestFiltersMatchEventActors checks that Events, which filters through
-// event_roles, selects what the same filter over event_actors selects, and
-// that the migration filling event_roles from event_actors comes to what
+// event_keys, selects what the same filter over event_actors selects, and
+// that the migration filling event_keys from event_actors comes to what
 // Ingest writes.
 func TestFiltersMatchEventActors(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
@@ -279,7 +280,7 @@ func TestFiltersMatchEventActors(t *testing.T) {
 		}
 
 		want := dump(t, s)
-		for _, table := range []string{"actor_names", "event_roles", "event_role_counts"} {
+		for _, table := range []string{"actor_names", "event_keys", "event_role_counts"} {
 			if _, err := s.db.Exec(`DELETE FROM ` + table); err != nil {
 				t.Fatal(err)
 			}

@@ -950,7 +950,7 @@ func (w *writer) flush() error {
 	events := rowBuffer{head: `INSERT INTO events (id, type, is_symmetric, sides, mode, cameo, date, date_lo, date_hi, channel, level, location, location_country,
 		sentence, summary, num_mentions, num_sources, num_outlets, first_seen, last_seen) VALUES `, cols: 20}
 	actors := rowBuffer{head: `INSERT INTO event_actors (event_id, side, pos, actor_id, kind, name, country, sector, title) VALUES `, cols: 9}
-	roles := rowBuffer{head: `INSERT INTO event_roles (key, role, date_lo, date_hi, type, event_id) VALUES `, cols: 6, byKey: true}
+	keys := rowBuffer{head: `INSERT INTO event_keys (key, date_lo, date_hi, type, event_id, roles) VALUES `, cols: 6, byKey: true}
 	var stale, gone []any // stored events to update, to delete
 	for _, p := range w.order {
 		if p.stored {
@@ -987,34 +987,42 @@ func (w *writer) flush() error {
 		if ev.Date != nil {
 			dlo, dhi = lo.(string), hi.(string)
 		}
-		for _, r := range eventRoles(ev) {
-			roles.args = append(roles.args, r.key, r.role, dlo, dhi, ev.Event, p.id)
+		for _, k := range eventKeys(ev) {
+			keys.args = append(keys.args, k.key, dlo, dhi, ev.Event, p.id, k.roles)
 		}
 	}
 	// event_role_counts: minus the roles of the events as stored, plus
 	// their roles now.
 	type roleType struct{ key, role, typ string }
 	delta := map[roleType]int{}
+	count := func(key string, roles int, typ string, n int) {
+		for bit, name := range roleNames {
+			if roles&(1<<bit) != 0 {
+				delta[roleType{key, name, typ}] += n
+			}
+		}
+	}
 	for ids := range slices.Chunk(stale, chunk) {
-		rows, err := w.query(`SELECT key, role, type FROM event_roles WHERE event_id IN (`+placeholders(len(ids))+`)`, ids...)
+		rows, err := w.query(`SELECT key, roles, type FROM event_keys WHERE event_id IN (`+placeholders(len(ids))+`)`, ids...)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
-			var r roleType
-			if err := rows.Scan(&r.key, &r.role, &r.typ); err != nil {
+			var key, typ string
+			var roles int
+			if err := rows.Scan(&key, &roles, &typ); err != nil {
 				rows.Close()
 				return err
 			}
-			delta[r]--
+			count(key, roles, typ, -1)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
 	}
-	for i := 0; i < len(roles.args); i += roles.cols {
-		delta[roleType{roles.args[i].(string), roles.args[i+1].(string), roles.args[i+4].(string)}]++
+	for i := 0; i < len(keys.args); i += keys.cols {
+		count(keys.args[i].(string), keys.args[i+5].(int), keys.args[i+3].(string), 1)
 	}
 	counts := rowBuffer{head: `INSERT INTO event_role_counts (key, role, type, n) VALUES `, cols: 4}
 	for r, n := range delta {
@@ -1028,7 +1036,7 @@ func (w *writer) flush() error {
 		ids   []any
 	}{
 		{`DELETE FROM event_actors WHERE event_id IN `, stale},
-		{`DELETE FROM event_roles WHERE event_id IN `, stale},
+		{`DELETE FROM event_keys WHERE event_id IN `, stale},
 		{`DELETE FROM events WHERE id IN `, gone},
 	} {
 		for ids := range slices.Chunk(c.ids, chunk) {
@@ -1051,15 +1059,23 @@ func (w *writer) flush() error {
 	if err := w.write(&actors); err != nil {
 		return err
 	}
-	if err := w.write(&roles); err != nil {
+	if err := w.write(&keys); err != nil {
 		return err
 	}
 	return w.write(&counts, ` ON CONFLICT (key, role, type) DO UPDATE SET n = event_role_counts.n + excluded.n`)
 }
 
-// role is a row of event_roles (migration 0005) but for the event's type,
-// dates and id.
+// role is a role a key has in an event (see eventRoles).
 type role struct{ key, role string }
+
+// roleNames are the roles of event_keys.roles, bit by bit, and of
+// event_role_counts.role.
+var roleNames = []string{"actor", "recipient", "person", "country", "pair"}
+
+// roleBit returns the bit of event_keys.roles standing for role.
+func roleBit(role string) int {
+	return 1 << slices.Index(roleNames, role)
+}
 
 // eventRoles returns the roles of ev's participants and location, each once:
 // what the participant filters of Events match (see Store.where).
@@ -1101,6 +1117,29 @@ func eventRoles(ev *Event) []role {
 				add(role{a.key + " " + b.key, "pair"})
 			}
 		}
+	}
+	return out
+}
+
+// eventKey is a row of event_keys (migration 0008) but for the event's
+// type, dates and id: a key and its roles as bits.
+type eventKey struct {
+	key   string
+	roles int
+}
+
+// eventKeys returns the keys of ev with their roles, in the order first met.
+func eventKeys(ev *Event) []eventKey {
+	var out []eventKey
+	at := map[string]int{}
+	for _, r := range eventRoles(ev) {
+		i, ok := at[r.key]
+		if !ok {
+			i = len(out)
+			at[r.key] = i
+			out = append(out, eventKey{key: r.key})
+		}
+		out[i].roles |= roleBit(r.role)
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -61,7 +62,7 @@ func (s *Store) where(ctx context.Context, f EventFilter) (string, []any, error)
 type compiled struct {
 	typ, channel string
 	lo, hi       string     // dates of Since and Until, "" when open
-	roles        []roleCond // participant filters, answered by event_roles
+	roles        []roleCond // participant filters, answered by event_keys
 }
 
 // roleCond selects the events where one of ids has role (see eventRoles).
@@ -123,8 +124,8 @@ func (c *compiled) dates(alias string, conds []string, args []any) ([]string, []
 
 // cond returns the EXISTS condition of r over the events of column eventID.
 func (r roleCond) cond(eventID string) string {
-	return `EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = ` + eventID + ` AND r.role = '` + r.role +
-		`' AND r.key IN (` + placeholders(len(r.ids)) + `))`
+	return `EXISTS (SELECT 1 FROM event_keys r WHERE r.event_id = ` + eventID + ` AND (r.roles & ` + strconv.Itoa(roleBit(r.role)) +
+		`) <> 0 AND r.key IN (` + placeholders(len(r.ids)) + `))`
 }
 
 // where returns the WHERE clause over events e, with its arguments.
@@ -148,9 +149,9 @@ func (c *compiled) where() (string, []any) {
 }
 
 // count returns a query counting the events c selects. With a participant
-// filter it counts event_roles rows of a range of its primary key, without
-// reading events: a row per event, role and key, so COUNT(*) counts events
-// when the filter names one id.
+// filter it counts event_keys rows of a range of its primary key, without
+// reading events: a row per event and key, so COUNT(*) counts events when
+// the filter names one id.
 func (c *compiled) count() (string, []any) {
 	if len(c.roles) == 0 {
 		w, args := c.where()
@@ -176,7 +177,7 @@ func (c *compiled) count() (string, []any) {
 	if first.role == "pair" {
 		c = &compiled{typ: c.typ, channel: c.channel, lo: c.lo, hi: c.hi, roles: []roleCond{first}}
 	}
-	conds := []string{`r0.role = '` + first.role + `'`, `r0.key IN (` + placeholders(len(first.ids)) + `)`}
+	conds := []string{`r0.key IN (` + placeholders(len(first.ids)) + `)`, `(r0.roles & ` + strconv.Itoa(roleBit(first.role)) + `) <> 0`}
 	args := append([]any{}, first.ids...)
 	if c.typ != "" {
 		conds, args = append(conds, "r0.type = ?"), append(args, c.typ)
@@ -195,7 +196,7 @@ func (c *compiled) count() (string, []any) {
 	if len(first.ids) > 1 {
 		n = "COUNT(DISTINCT r0.event_id)"
 	}
-	return `SELECT ` + n + ` FROM event_roles r0 WHERE ` + strings.Join(conds, " AND "), args
+	return `SELECT ` + n + ` FROM event_keys r0 WHERE ` + strings.Join(conds, " AND "), args
 }
 
 // resolve returns the actor ids a name stands for: those of the Resolver,

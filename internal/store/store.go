@@ -6,7 +6,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"math"
 	"net/url"
 	"sort"
 	"strconv"
@@ -60,12 +59,6 @@ func (d dialect) String() string {
 // An empty dsn means DefaultPath; "postgres://" and "postgresql://" URLs
 // open PostgreSQL; anything else (a path, "file:...", ":memory:") SQLite.
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	return open(ctx, dsn, math.MaxInt)
-}
-
-// open opens dsn and applies the migrations up to version upTo (tests
-// make databases of an older schema with it).
-func open(ctx context.Context, dsn string, upTo int) (*Store, error) {
 	if dsn == "" {
 		dsn = DefaultPath
 	}
@@ -93,7 +86,7 @@ func open(ctx context.Context, dsn string, upTo int) (*Store, error) {
 		db.Close()
 		return nil, sukien.Errorf(sukien.EINTERNAL, "open %s: %v", redact(dsn), err)
 	}
-	if err := s.migrate(ctx, upTo); err != nil {
+	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -169,9 +162,9 @@ func (s *Store) pending() ([]migration, error) {
 	return ms, nil
 }
 
-// migrate applies the embedded migrations up to version upTo not yet
-// recorded in schema_migrations, each in its own transaction.
-func (s *Store) migrate(ctx context.Context, upTo int) error {
+// migrate applies the embedded migrations not yet recorded in
+// schema_migrations, each in its own transaction.
+func (s *Store) migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 	version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return sukien.Errorf(sukien.EINTERNAL, "migrate: %v", err)
@@ -195,7 +188,7 @@ func (s *Store) migrate(ctx context.Context, upTo int) error {
 	}
 	rows.Close()
 	for _, m := range ms {
-		if applied[m.version] || m.version > upTo {
+		if applied[m.version] {
 			continue
 		}
 		body, err := migrations.ReadFile("migrations/" + m.name)
