@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -29,7 +31,8 @@ func dump(t *testing.T, s *Store) string {
 		`SELECT * FROM events ORDER BY id`,
 		`SELECT * FROM event_actors ORDER BY event_id, side, pos`,
 		`SELECT id, event_id, doc_id, idx, sentence_idx, published, outlet, record FROM mentions ORDER BY id`,
-		`SELECT * FROM mention_actors ORDER BY mention_id, side, pos`,
+		`SELECT * FROM actor_aliases ORDER BY actor_id, kind, name, country, raw`,
+		`SELECT * FROM actor_stats ORDER BY actor_id`,
 		`SELECT sid, doc_id, idx, text, folded FROM sentences ORDER BY sid`,
 		`SELECT * FROM actor_names ORDER BY actor_id, folded, name_folded`,
 		`SELECT * FROM event_keys ORDER BY key, date_lo, date_hi, type, event_id`,
@@ -279,13 +282,50 @@ func TestFiltersMatchEventActors(t *testing.T) {
 			t.Errorf("only %d filters select some but not all events", nonEmpty)
 		}
 
+		// actor_aliases: the participants of the mention records.
+		aliases := map[alias]int{}
+		rows, err := s.db.Query(`SELECT record FROM mentions`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var record string
+			var e sukien.Event
+			if err := rows.Scan(&record); err != nil || json.Unmarshal([]byte(record), &e) != nil {
+				t.Fatal(err)
+			}
+			for _, ac := range slices.Concat(e.Actor, e.Recipient) {
+				a, _ := aliasOf(ac)
+				aliases[a]++
+			}
+		}
+		rows.Close()
+		rows, err = s.db.Query(`SELECT actor_id, kind, name, country, raw, n FROM actor_aliases`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored := map[alias]int{}
+		for rows.Next() {
+			var a alias
+			var n int
+			if err := rows.Scan(&a.id, &a.kind, &a.name, &a.country, &a.raw, &n); err != nil {
+				t.Fatal(err)
+			}
+			stored[a] = n
+		}
+		rows.Close()
+		if len(stored) < 10 || !maps.Equal(stored, aliases) {
+			t.Errorf("actor_aliases %v, the mentions give %v", stored, aliases)
+		}
+
 		want := dump(t, s)
-		for _, table := range []string{"actor_names", "event_keys", "event_role_counts"} {
+		tables := []string{"event_keys", "event_role_counts", "actor_stats"}
+		for _, table := range tables {
 			if _, err := s.db.Exec(`DELETE FROM ` + table); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if err := backfill(s); err != nil {
+		if err := backfill(s, tables...); err != nil {
 			t.Fatal(err)
 		}
 		if got := dump(t, s); got != want {

@@ -16,9 +16,11 @@
 // the events it touches are merged in memory and written when it ends, so
 // a batch of any size stores what one document at a time would. Ingest
 // also keeps the tables the queries read instead of counting: actor_names
-// (the names written for each actor), event_keys (a row per event and
-// actor or country key, and per actor-recipient pair, with the key's roles
-// as bits) and event_role_counts.
+// (the names written for each actor), actor_aliases (how often each was
+// written so), actor_stats (each actor's events and first and last
+// report), event_keys (a row per event and actor or country key, and per
+// actor-recipient pair, with the key's roles as bits) and
+// event_role_counts. The participants of each mention are in its record.
 //
 // # Merging
 //

@@ -62,13 +62,14 @@ type writer struct {
 	stmts   map[string]*sql.Stmt // SQLite: prepared in tx
 	rebound map[string]string    // PostgreSQL: queries with $n placeholders
 
-	sentences, mentions, actors rowBuffer
-	unindexed                   []any // documents whose sentences are not in sentences_fts yet
+	sentences, mentions rowBuffer
+	unindexed           []any // documents whose sentences are not in sentences_fts yet
 
 	pending    map[string]*pendingEvent     // by event id
 	byKey      map[string][]*pendingEvent   // by type and sides, for candidate
 	candidates map[string][]storedCandidate // by type, sides and date
 	names      map[actorName]bool           // for actor_names
+	aliases    map[alias]int                // for actor_aliases: participants added less removed
 	lastDoc    map[int64]int64              // by day: the last document number given out (see sentenceKey)
 	oldNames   []actorName                  // of replaced documents
 	order      []*pendingEvent              // in the order first touched
@@ -78,11 +79,11 @@ func newWriter(ctx context.Context, s *Store, tx *sql.Tx) *writer {
 	return &writer{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, rebound: map[string]string{},
 		sentences:  rowBuffer{head: `INSERT INTO sentences (sid, doc_id, idx, start_off, end_off, orig_start, orig_end, text, folded) VALUES `, cols: 9, byKey: true},
 		mentions:   rowBuffer{head: `INSERT INTO mentions (id, event_id, doc_id, idx, sentence_idx, published, outlet, record) VALUES `, cols: 8},
-		actors:     rowBuffer{head: `INSERT INTO mention_actors (mention_id, side, pos, doc_id, actor_id, kind, name, country, raw, folded, name_folded) VALUES `, cols: 11},
 		pending:    map[string]*pendingEvent{},
 		byKey:      map[string][]*pendingEvent{},
 		candidates: map[string][]storedCandidate{},
 		names:      map[actorName]bool{},
+		aliases:    map[alias]int{},
 		lastDoc:    map[int64]int64{},
 	}
 }
@@ -220,7 +221,7 @@ func compareRows(x, y []any) int {
 
 // writeRows writes out every buffered row, so that queries see them.
 func (w *writer) writeRows() error {
-	for _, b := range []*rowBuffer{&w.sentences, &w.mentions, &w.actors} {
+	for _, b := range []*rowBuffer{&w.sentences, &w.mentions} {
 		if err := w.write(b); err != nil {
 			return err
 		}
@@ -454,28 +455,38 @@ func (w *writer) deleteDocument(id string) error {
 	if err := w.writeRows(); err != nil {
 		return err
 	}
-	events, err := w.strings(`SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?`, id)
-	if err != nil {
-		return err
-	}
-	rows, err := w.query(`SELECT DISTINCT actor_id, folded, name_folded FROM mention_actors WHERE doc_id = ?`, id)
+	// The events and the actors of its mentions, as their records hold them.
+	var events []string
+	rows, err := w.query(`SELECT event_id, record FROM mentions WHERE doc_id = ?`, id)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
-		var n actorName
-		if err := rows.Scan(&n.id, &n.folded, &n.name); err != nil {
+		var ev string
+		var record []byte
+		var e sukien.Event
+		if err := rows.Scan(&ev, &record); err != nil {
 			rows.Close()
 			return err
 		}
-		w.oldNames = append(w.oldNames, n)
+		if err := json.Unmarshal(record, &e); err != nil {
+			rows.Close()
+			return err
+		}
+		if !slices.Contains(events, ev) {
+			events = append(events, ev)
+		}
+		for _, ac := range slices.Concat(e.Actor, e.Recipient) {
+			al, n := aliasOf(ac)
+			w.aliases[al]--
+			w.oldNames = append(w.oldNames, n)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, q := range []string{
-		`DELETE FROM mention_actors WHERE doc_id = ?`,
 		`DELETE FROM mentions WHERE doc_id = ?`,
 		`DELETE FROM sentences WHERE doc_id = ?`,
 		`DELETE FROM documents WHERE id = ?`,
@@ -538,18 +549,10 @@ func (w *writer) mention(a *Article, i int) (merged bool, err error) {
 	if err := w.add(&w.mentions, mid, p.id, a.Doc.ID, i, sentenceIndex(a.Sentences, e.Start), a.Doc.Published, a.Doc.Outlet, string(record)); err != nil {
 		return false, err
 	}
-	for side, actors := range [2][]sukien.Actor{e.Actor, e.Recipient} {
-		for pos, ac := range actors {
-			raw := ac.Raw
-			if raw == "" {
-				raw = ac.Name
-			}
-			n := actorName{ActorID(ac), Fold(raw), Fold(ac.Name)}
-			w.names[n] = true
-			if err := w.add(&w.actors, mid, sideNames[side], pos, a.Doc.ID, n.id, ac.Kind, ac.Name, ac.Country, raw, n.folded, n.name); err != nil {
-				return false, err
-			}
-		}
+	for _, ac := range slices.Concat(e.Actor, e.Recipient) {
+		al, n := aliasOf(ac)
+		w.aliases[al]++
+		w.names[n] = true
 	}
 	p.ms = append(p.ms, mentionRow{rec: e, doc: a.Doc.ID, idx: i, published: a.Doc.Published, outlet: a.Doc.Outlet})
 	p.merged = nil
@@ -1031,6 +1034,11 @@ func (w *writer) flush() error {
 		}
 	}
 
+	stats, err := w.actorStats(stale)
+	if err != nil {
+		return err
+	}
+
 	for _, c := range []struct {
 		query string
 		ids   []any
@@ -1062,7 +1070,107 @@ func (w *writer) flush() error {
 	if err := w.write(&keys); err != nil {
 		return err
 	}
-	return w.write(&counts, ` ON CONFLICT (key, role, type) DO UPDATE SET n = event_role_counts.n + excluded.n`)
+	if err := w.write(&counts, ` ON CONFLICT (key, role, type) DO UPDATE SET n = event_role_counts.n + excluded.n`); err != nil {
+		return err
+	}
+	return w.writeActorStats(stats)
+}
+
+// actorDelta is what a batch changes in actor_stats: events gained less
+// events lost by actor, the earliest and latest report of the events
+// gained, and the actors whose first or last report must be read again
+// (an event they took part in lost them, or its earliest or latest report).
+type actorDelta struct {
+	events      map[string]int
+	first, last map[string]string
+	recount     map[string]bool
+}
+
+// actorStats compares the participants of the events the batch touches,
+// as stored (stale) and as they are now. Merging only adds reports and
+// participants, so the recounts come from replaced documents.
+func (w *writer) actorStats(stale []any) (*actorDelta, error) {
+	d := &actorDelta{events: map[string]int{}, first: map[string]string{}, last: map[string]string{}, recount: map[string]bool{}}
+	now := map[string]map[string]bool{} // by event: its actors now
+	for _, p := range w.order {
+		ev := p.event()
+		if ev == nil {
+			continue
+		}
+		now[p.id] = map[string]bool{}
+		for _, a := range slices.Concat(ev.Actor, ev.Recipient) {
+			id := ActorID(a)
+			if now[p.id][id] {
+				continue
+			}
+			now[p.id][id] = true
+			d.events[id]++
+			if f := ev.FirstSeen; f != "" && (d.first[id] == "" || f < d.first[id]) {
+				d.first[id] = f
+			}
+			if l := ev.LastSeen; l > d.last[id] {
+				d.last[id] = l
+			}
+		}
+	}
+	for ids := range slices.Chunk(stale, chunk) {
+		rows, err := w.query(`SELECT DISTINCT a.event_id, a.actor_id, e.first_seen, e.last_seen FROM event_actors a JOIN events e ON e.id = a.event_id
+			WHERE a.event_id IN (`+placeholders(len(ids))+`)`, ids...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var ev, id, first, last string
+			if err := rows.Scan(&ev, &id, &first, &last); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			d.events[id]--
+			if p := w.pending[ev].event(); p == nil || !now[ev][id] ||
+				(first != "" && (p.FirstSeen == "" || p.FirstSeen > first)) || p.LastSeen < last {
+				d.recount[id] = true
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// writeActorStats applies d to actor_stats, once events and event_actors
+// are written.
+func (w *writer) writeActorStats(d *actorDelta) error {
+	null := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	rows := rowBuffer{head: `INSERT INTO actor_stats (actor_id, events, first_seen, last_seen) VALUES `, cols: 4, byKey: true}
+	for id, n := range d.events {
+		if n != 0 || d.first[id] != "" || d.last[id] != "" {
+			rows.args = append(rows.args, id, n, null(d.first[id]), null(d.last[id]))
+		}
+	}
+	if err := w.write(&rows, ` ON CONFLICT (actor_id) DO UPDATE SET events = actor_stats.events + excluded.events,
+		first_seen = CASE WHEN actor_stats.first_seen IS NULL OR excluded.first_seen < actor_stats.first_seen THEN excluded.first_seen ELSE actor_stats.first_seen END,
+		last_seen = CASE WHEN actor_stats.last_seen IS NULL OR excluded.last_seen > actor_stats.last_seen THEN excluded.last_seen ELSE actor_stats.last_seen END`); err != nil {
+		return err
+	}
+	for id := range d.recount {
+		if err := w.exec(`DELETE FROM actor_stats WHERE actor_id = ? AND events <= 0`, id); err != nil {
+			return err
+		}
+		if err := w.exec(`UPDATE actor_stats SET
+			first_seen = (SELECT MIN(NULLIF(e.first_seen, '')) FROM event_actors a JOIN events e ON e.id = a.event_id WHERE a.actor_id = ?),
+			last_seen = (SELECT MAX(NULLIF(e.last_seen, '')) FROM event_actors a JOIN events e ON e.id = a.event_id WHERE a.actor_id = ?)
+			WHERE actor_id = ?`, id, id, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // role is a role a key has in an event (see eventRoles).
@@ -1147,14 +1255,69 @@ func eventKeys(ev *Event) []eventKey {
 // actorName is a row of actor_names: an actor and a name written for it.
 type actorName struct{ id, folded, name string }
 
-// writeNames adds the names the batch wrote to actor_names and removes
-// those of replaced documents that no mention writes any more.
+// alias is the key of a row of actor_aliases: an actor as a mention wrote it.
+type alias struct{ id, kind, name, country, raw string }
+
+// aliasOf returns how a participant of a mention was written, and the name
+// it adds to actor_names.
+func aliasOf(ac sukien.Actor) (alias, actorName) {
+	raw := ac.Raw
+	if raw == "" {
+		raw = ac.Name
+	}
+	id := ActorID(ac)
+	return alias{id, ac.Kind, ac.Name, ac.Country, raw}, actorName{id, Fold(raw), Fold(ac.Name)}
+}
+
+// writeNames brings actor_aliases up to date with the participants the
+// batch added and removed, adds the names the batch wrote to actor_names,
+// and removes those of replaced documents that no alias writes any more.
 func (w *writer) writeNames() error {
-	for _, n := range w.oldNames {
-		if err := w.exec(`DELETE FROM actor_names WHERE actor_id = ? AND folded = ? AND name_folded = ? AND NOT EXISTS
-			(SELECT 1 FROM mention_actors m WHERE m.actor_id = ? AND m.folded = ? AND m.name_folded = ?)`,
-			n.id, n.folded, n.name, n.id, n.folded, n.name); err != nil {
+	aliases := rowBuffer{head: `INSERT INTO actor_aliases (actor_id, kind, name, country, raw, n) VALUES `, cols: 6, byKey: true}
+	var gone []alias
+	for a, n := range w.aliases {
+		if n != 0 {
+			aliases.args = append(aliases.args, a.id, a.kind, a.name, a.country, a.raw, n)
+		}
+		if n < 0 {
+			gone = append(gone, a)
+		}
+	}
+	if err := w.write(&aliases, ` ON CONFLICT (actor_id, kind, name, country, raw) DO UPDATE SET n = actor_aliases.n + excluded.n`); err != nil {
+		return err
+	}
+	for _, a := range gone {
+		if err := w.exec(`DELETE FROM actor_aliases WHERE actor_id = ? AND kind = ? AND name = ? AND country = ? AND raw = ? AND n <= 0`,
+			a.id, a.kind, a.name, a.country, a.raw); err != nil {
 			return err
+		}
+	}
+	// A name of a replaced document stays while an alias left folds to it.
+	still := map[string]map[actorName]bool{} // by actor
+	for _, n := range w.oldNames {
+		if still[n.id] == nil {
+			still[n.id] = map[actorName]bool{}
+			rows, err := w.query(`SELECT raw, name FROM actor_aliases WHERE actor_id = ?`, n.id)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var raw, name string
+				if err := rows.Scan(&raw, &name); err != nil {
+					rows.Close()
+					return err
+				}
+				still[n.id][actorName{n.id, Fold(raw), Fold(name)}] = true
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		if !still[n.id][n] {
+			if err := w.exec(`DELETE FROM actor_names WHERE actor_id = ? AND folded = ? AND name_folded = ?`, n.id, n.folded, n.name); err != nil {
+				return err
+			}
 		}
 	}
 	names := rowBuffer{head: `INSERT INTO actor_names (actor_id, folded, name_folded) VALUES `, cols: 3}

@@ -525,14 +525,15 @@ func (s *Store) Actor(ctx context.Context, id string) (*ActorStat, error) {
 	return &stats[0], nil
 }
 
+// actorStats reads the tables Ingest keeps for them: actor_stats and
+// actor_aliases.
 func (s *Store) actorStats(ctx context.Context, ids []any) ([]ActorStat, error) {
 	in := ""
 	if ids != nil {
 		in = ` WHERE actor_id IN (` + placeholders(len(ids)) + `)`
 	}
 	stats := map[string]*ActorStat{}
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT a.actor_id, COUNT(DISTINCT a.event_id), MIN(NULLIF(e.first_seen, '')), MAX(NULLIF(e.last_seen, ''))
-		FROM event_actors a JOIN events e ON e.id = a.event_id`+strings.Replace(in, "actor_id", "a.actor_id", 1)+` GROUP BY a.actor_id`), ids...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT actor_id, events, first_seen, last_seen FROM actor_stats`+in), ids...)
 	if err != nil {
 		return nil, internal("actors", err)
 	}
@@ -552,8 +553,8 @@ func (s *Store) actorStats(ctx context.Context, ids []any) ([]ActorStat, error) 
 	}
 
 	// Names, kinds and aliases as written, most frequent first.
-	rows, err = s.db.QueryContext(ctx, s.rebind(`SELECT actor_id, kind, name, country, raw, COUNT(*) FROM mention_actors`+in+`
-		GROUP BY actor_id, kind, name, country, raw ORDER BY actor_id, COUNT(*) DESC, raw`), ids...)
+	rows, err = s.db.QueryContext(ctx, s.rebind(`SELECT actor_id, kind, name, country, raw, n FROM actor_aliases`+in+`
+		ORDER BY actor_id, n DESC, raw`), ids...)
 	if err != nil {
 		return nil, internal("actors", err)
 	}
