@@ -36,7 +36,9 @@ func dump(t *testing.T, s *Store) string {
 		`SELECT sid, doc_id, idx, text, folded FROM sentences ORDER BY sid`,
 		`SELECT * FROM actor_names ORDER BY actor_id, folded, name_folded`,
 		`SELECT * FROM event_keys ORDER BY key, date_lo, date_hi, type, event_id`,
-		`SELECT * FROM event_role_counts WHERE n <> 0 ORDER BY key, role, type`,
+		`SELECT * FROM role_sets WHERE n <> 0 ORDER BY role, type, keys`,
+		`SELECT k.* FROM role_set_keys k JOIN role_sets s ON s.role = k.role AND s.type = k.type AND s.keys = k.keys
+			WHERE s.n <> 0 ORDER BY k.key, k.role, k.type, k.keys`,
 	} {
 		rows, err := s.db.Query(q)
 		if err != nil {
@@ -230,9 +232,13 @@ func TestFiltersMatchEventActors(t *testing.T) {
 		{Person: "Kim Jong-un"}, {Person: "KOR", Since: "2016-02"}, {Country: "PRK"}, {Country: "JPN", Until: "2016-01-25"},
 		{Actor: "Mỹ", With: "Trung Quốc", Person: "USA"}, {Actor: "KOR", With: "USA", Type: "CONSULT"}, {Actor: "KOR", With: "KOR"},
 		{Actor: "PRK", With: "USA", Since: "2016-01-15"}, {Person: "P_KIMJU", Type: "THREATEN"}, {Country: "CHN", Type: "CONSULT"},
+		// Names for several ids (see the resolver below).
+		{Actor: "bán đảo"}, {Actor: "bán đảo", With: "USA"}, {Actor: "bán đảo", With: "bán đảo"}, {With: "bán đảo", Type: "ACCUSE"},
+		{Person: "lãnh đạo", Type: "CONSULT"}, {Country: "bán đảo"}, {Actor: "USA", With: "bán đảo", Since: "2016-01-15"},
 	}
 	eachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
+		s.SetResolver(mapResolver{"bán đảo": {"KOR", "PRK"}, "lãnh đạo": {"P_MOON", "P_KIMJU", "P_TRUMP"}})
 		replaced := 0
 		for start := 0; start < len(docs); start += 50 {
 			res, err := s.Ingest(ctx, docs[start:min(start+50, len(docs))])
@@ -278,7 +284,7 @@ func TestFiltersMatchEventActors(t *testing.T) {
 				t.Errorf("%+v, page of 5 from 3: %d events of %d, %v", f, len(page), total, err)
 			}
 		}
-		if nonEmpty < len(filters)-2 {
+		if nonEmpty < len(filters)-3 {
 			t.Errorf("only %d filters select some but not all events", nonEmpty)
 		}
 
@@ -319,7 +325,7 @@ func TestFiltersMatchEventActors(t *testing.T) {
 		}
 
 		want := dump(t, s)
-		tables := []string{"event_keys", "event_role_counts", "actor_stats"}
+		tables := []string{"event_keys", "role_sets", "role_set_keys", "actor_stats"}
 		for _, table := range tables {
 			if _, err := s.db.Exec(`DELETE FROM ` + table); err != nil {
 				t.Fatal(err)

@@ -20,7 +20,9 @@
 // written so), actor_stats (each actor's events and first and last
 // report), event_keys (a row per event and actor or country key, and per
 // actor-recipient pair, with the key's roles as bits) and
-// event_role_counts. The participants of each mention are in its record.
+// role_sets (counts of events by role, type and set of keys, so that a
+// filter naming several ids is counted without reading events). The
+// participants of each mention are in its record.
 //
 // # Merging
 //

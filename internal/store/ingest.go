@@ -955,6 +955,11 @@ func (w *writer) flush() error {
 	actors := rowBuffer{head: `INSERT INTO event_actors (event_id, side, pos, actor_id, kind, name, country, sector, title) VALUES `, cols: 9}
 	keys := rowBuffer{head: `INSERT INTO event_keys (key, date_lo, date_hi, type, event_id, roles) VALUES `, cols: 6, byKey: true}
 	var stale, gone []any // stored events to update, to delete
+	type typedKeys struct {
+		typ  string
+		keys []eventKey
+	}
+	var now []typedKeys // of the events as they are now
 	for _, p := range w.order {
 		if p.stored {
 			stale = append(stale, p.id)
@@ -990,49 +995,56 @@ func (w *writer) flush() error {
 		if ev.Date != nil {
 			dlo, dhi = lo.(string), hi.(string)
 		}
-		for _, k := range eventKeys(ev) {
+		ks := eventKeys(ev)
+		for _, k := range ks {
 			keys.args = append(keys.args, k.key, dlo, dhi, ev.Event, p.id, k.roles)
 		}
+		now = append(now, typedKeys{ev.Event, ks})
 	}
-	// event_role_counts: minus the roles of the events as stored, plus
-	// their roles now.
-	type roleType struct{ key, role, typ string }
-	delta := map[roleType]int{}
-	count := func(key string, roles int, typ string, n int) {
-		for bit, name := range roleNames {
-			if roles&(1<<bit) != 0 {
-				delta[roleType{key, name, typ}] += n
-			}
+	// role_sets: minus the sets of the events as stored, plus their sets
+	// now.
+	type roleSet struct{ role, typ, keys string }
+	delta := map[roleSet]int{}
+	count := func(typ string, keys []eventKey, n int) {
+		for role, set := range roleSets(keys) {
+			delta[roleSet{role, typ, set}] += n
 		}
 	}
+	old := map[string][]eventKey{} // by event
+	types := map[string]string{}
 	for ids := range slices.Chunk(stale, chunk) {
-		rows, err := w.query(`SELECT key, roles, type FROM event_keys WHERE event_id IN (`+placeholders(len(ids))+`)`, ids...)
+		rows, err := w.query(`SELECT event_id, key, roles, type FROM event_keys WHERE event_id IN (`+placeholders(len(ids))+`)`, ids...)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
-			var key, typ string
-			var roles int
-			if err := rows.Scan(&key, &roles, &typ); err != nil {
+			var id, typ string
+			var k eventKey
+			if err := rows.Scan(&id, &k.key, &k.roles, &typ); err != nil {
 				rows.Close()
 				return err
 			}
-			count(key, roles, typ, -1)
+			old[id] = append(old[id], k)
+			types[id] = typ
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
 	}
-	for i := 0; i < len(keys.args); i += keys.cols {
-		count(keys.args[i].(string), keys.args[i+5].(int), keys.args[i+3].(string), 1)
+	for id, keys := range old {
+		count(types[id], keys, -1)
 	}
-	counts := rowBuffer{head: `INSERT INTO event_role_counts (key, role, type, n) VALUES `, cols: 4}
+	for _, e := range now {
+		count(e.typ, e.keys, 1)
+	}
+	var sets [][]any
 	for r, n := range delta {
 		if n != 0 {
-			counts.args = append(counts.args, r.key, r.role, r.typ, n)
+			sets = append(sets, []any{r.role, r.typ, r.keys, n})
 		}
 	}
+	slices.SortFunc(sets, compareRows)
 
 	stats, err := w.actorStats(stale)
 	if err != nil {
@@ -1070,10 +1082,49 @@ func (w *writer) flush() error {
 	if err := w.write(&keys); err != nil {
 		return err
 	}
-	if err := w.write(&counts, ` ON CONFLICT (key, role, type) DO UPDATE SET n = event_role_counts.n + excluded.n`); err != nil {
+	if err := w.writeSets(sets); err != nil {
 		return err
 	}
 	return w.writeActorStats(stats)
+}
+
+// writeSets adds the changes of a batch to role_sets (rows of role, type,
+// keys and a change of count), and the keys of the sets new to it to
+// role_set_keys: a set whose count comes out as the batch's change was
+// new, or at 0 and so had its keys already (inserting them again does
+// nothing).
+func (w *writer) writeSets(sets [][]any) error {
+	b := rowBuffer{head: `INSERT INTO role_sets (role, type, keys, n) VALUES `, cols: 4}
+	keys := rowBuffer{head: `INSERT INTO role_set_keys (key, role, type, keys) VALUES `, cols: 4, byKey: true}
+	for rows := range slices.Chunk(sets, maxParams/b.cols) {
+		added := map[[3]string]int{}
+		for _, r := range rows {
+			added[[3]string{r[0].(string), r[1].(string), r[2].(string)}] = r[3].(int)
+		}
+		res, err := w.query(b.statement(len(rows))+` ON CONFLICT (role, type, keys) DO UPDATE SET n = role_sets.n + excluded.n
+			RETURNING role, type, keys, n`, slices.Concat(rows...)...)
+		if err != nil {
+			return err
+		}
+		for res.Next() {
+			var k [3]string
+			var n int
+			if err := res.Scan(&k[0], &k[1], &k[2], &n); err != nil {
+				res.Close()
+				return err
+			}
+			if n > 0 && n == added[k] {
+				for key := range strings.SplitSeq(k[2], "|") {
+					keys.args = append(keys.args, key, k[0], k[1], k[2])
+				}
+			}
+		}
+		res.Close()
+		if err := res.Err(); err != nil {
+			return err
+		}
+	}
+	return w.write(&keys, ` ON CONFLICT (key, role, type, keys) DO NOTHING`)
 }
 
 // actorDelta is what a batch changes in actor_stats: events gained less
@@ -1234,6 +1285,25 @@ func eventRoles(ev *Event) []role {
 type eventKey struct {
 	key   string
 	roles int
+}
+
+// roleSets returns, for each role some of keys have, those keys sorted
+// and joined by | (a row of role_sets, migration 0010).
+func roleSets(keys []eventKey) map[string]string {
+	out := map[string]string{}
+	for bit, role := range roleNames {
+		var in []string
+		for _, k := range keys {
+			if k.roles&(1<<bit) != 0 {
+				in = append(in, k.key)
+			}
+		}
+		if in != nil {
+			slices.Sort(in)
+			out[role] = strings.Join(in, "|")
+		}
+	}
+	return out
 }
 
 // eventKeys returns the keys of ev with their roles, in the order first met.

@@ -239,7 +239,7 @@ func buildLarge(path string, n int) error {
 	}
 	// The tables Ingest derives from those, filled as the migrations fill
 	// them for a database written before they existed.
-	if err := backfill(s, "actor_names", "event_keys", "event_role_counts", "actor_stats", "actor_aliases"); err != nil {
+	if err := backfill(s, "actor_names", "event_keys", "role_sets", "role_set_keys", "actor_stats", "actor_aliases"); err != nil {
 		return err
 	}
 	if _, err := s.db.Exec(`DROP TABLE mention_actors`); err != nil {
@@ -250,7 +250,7 @@ func buildLarge(path string, n int) error {
 }
 
 // backfill fills tables Ingest derives from the others (actor_names,
-// event_keys, event_role_counts, actor_stats, actor_aliases) as the
+// event_keys, role_sets, actor_stats, ...) as the
 // migrations fill them for a database written before they existed: with
 // the INSERT statements of the last migration filling each.
 func backfill(s *Store, tables ...string) error {

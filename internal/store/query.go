@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -148,31 +149,42 @@ func (c *compiled) where() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-// count returns a query counting the events c selects. With a participant
-// filter it counts event_keys rows of a range of its primary key, without
-// reading events: a row per event and key, so COUNT(*) counts events when
-// the filter names one id.
+// count returns a query counting the events c selects. An undated filter
+// on one role, or on actors towards recipients, adds up the counts Ingest
+// keeps by sets of keys (role_sets); other participant filters count
+// event_keys rows of a range of its primary key, without reading events: a
+// row per event and key, so COUNT(*) counts events when the filter names
+// one id.
 func (c *compiled) count() (string, []any) {
 	if len(c.roles) == 0 {
 		w, args := c.where()
 		return `SELECT COUNT(*) FROM events e` + w, args
 	}
 	first := c.roles[0]
-	single := len(first.ids) == 1
-	// An actor towards a recipient: their pair rows (see eventRoles).
-	if len(c.roles) == 2 && first.role == "actor" && c.roles[1].role == "recipient" && single &&
-		len(c.roles[1].ids) == 1 && first.ids[0] != c.roles[1].ids[0] {
-		first = roleCond{"pair", []any{first.ids[0].(string) + " " + c.roles[1].ids[0].(string)}}
-	} else if len(c.roles) > 1 {
-		single = false
-	}
-	// Undated filters: the counts kept by Ingest.
-	if single && c.lo == "" && c.hi == "" && c.channel == "" {
-		q := `SELECT COALESCE(SUM(n), 0) FROM event_role_counts WHERE key = ? AND role = '` + first.role + `'`
-		if c.typ != "" {
-			return q + ` AND type = ?`, []any{first.ids[0], c.typ}
+	// An actor towards a recipient: their pair keys (see eventRoles).
+	if len(c.roles) == 2 && first.role == "actor" && c.roles[1].role == "recipient" && len(first.ids)*len(c.roles[1].ids) <= maxPairs {
+		pairs := roleCond{role: "pair"}
+		for _, a := range first.ids {
+			for _, b := range c.roles[1].ids {
+				if a != b {
+					pairs.ids = append(pairs.ids, a.(string)+" "+b.(string))
+				}
+			}
 		}
-		return q, first.ids
+		if len(pairs.ids) == len(first.ids)*len(c.roles[1].ids) { // else an actor with itself: EXISTS below
+			first = pairs
+		}
+	}
+	// Undated filters on one role: the sums kept by Ingest (role_sets),
+	// over the sets of keys that hold one of the ids.
+	if (len(c.roles) == 1 || first.role == "pair") && c.lo == "" && c.hi == "" && c.channel == "" {
+		cond, args := `role = ?`, []any{first.role}
+		if c.typ != "" {
+			cond, args = cond+` AND type = ?`, append(args, c.typ)
+		}
+		return `SELECT COALESCE(SUM(n), 0) FROM role_sets WHERE ` + cond + ` AND keys IN
+			(SELECT keys FROM role_set_keys WHERE ` + cond + ` AND key IN (` + placeholders(len(first.ids)) + `))`,
+			slices.Concat(args, args, first.ids)
 	}
 	if first.role == "pair" {
 		c = &compiled{typ: c.typ, channel: c.channel, lo: c.lo, hi: c.hi, roles: []roleCond{first}}
@@ -313,6 +325,9 @@ func (s *Store) selectEvents(ctx context.Context, where string, args []any, limi
 	}
 	return evs, nil
 }
+
+// maxPairs bounds the actor-recipient pairs a filter is counted through.
+const maxPairs = 64
 
 // chunk is how many ids one IN list holds, well under every engine's limit
 // on bound parameters.
