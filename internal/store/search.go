@@ -150,8 +150,9 @@ func (sq searchQuery) rank(cands []candidate, n int) []candidate {
 		score := 0.0
 		for j := range phrases {
 			if f := float64(tf[i][j]); f > 0 {
-				// Lucene's IDF, positive even for a phrase in every candidate.
-				idf := math.Log(1 + (float64(len(cands))-float64(df[j])+0.5)/(float64(df[j])+0.5))
+				// How rare the phrase is among the candidates: ln 2 when all
+				// have it (so that a score never rounds to 0), more when few do.
+				idf := math.Log(1 + (float64(len(cands))+1)/(float64(df[j])+0.5))
 				score += idf * f * (k1 + 1) / (f + norm)
 			}
 		}
