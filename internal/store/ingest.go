@@ -1268,16 +1268,32 @@ func eventRoles(ev *Event) []role {
 		add(role{ev.Location.Country, "country"})
 	}
 	// Pairs of an actor key and another recipient key, for filters on
-	// both: most events have a few keys a side.
+	// both: most events have a few keys a side. Every key of a symmetric
+	// event is both, so its pairs go once each, sorted (see pairKeys).
 	n := len(out)
 	for _, a := range out[:n] {
 		for _, b := range out[:n] {
-			if a.role == "actor" && b.role == "recipient" && a.key != b.key {
-				add(role{a.key + " " + b.key, "pair"})
+			if a.role == "actor" && b.role == "recipient" && a.key != b.key && (!sym || a.key < b.key) {
+				add(role{pairKey(sym, a.key, b.key), "pair"})
 			}
 		}
 	}
 	return out
+}
+
+// pairKey is the event_keys key of a pair of an actor key and a recipient
+// key: "A B" in a directed event, "A~B" with A < B in a symmetric one.
+func pairKey(sym bool, a, b string) string {
+	if sym {
+		return min(a, b) + "~" + max(a, b)
+	}
+	return a + " " + b
+}
+
+// pairKeys returns the keys of the events where a is an actor key and b
+// a recipient key.
+func pairKeys(a, b string) []any {
+	return []any{pairKey(false, a, b), pairKey(true, a, b)}
 }
 
 // eventKey is a row of event_keys (migration 0008) but for the event's

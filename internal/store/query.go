@@ -161,18 +161,19 @@ func (c *compiled) count() (string, []any) {
 		return `SELECT COUNT(*) FROM events e` + w, args
 	}
 	first := c.roles[0]
+	distinct := len(first.ids) > 1 // an event may have several of the ids
 	// An actor towards a recipient: their pair keys (see eventRoles).
 	if len(c.roles) == 2 && first.role == "actor" && c.roles[1].role == "recipient" && len(first.ids)*len(c.roles[1].ids) <= maxPairs {
-		pairs := roleCond{role: "pair"}
+		pairs, self := roleCond{role: "pair"}, false
 		for _, a := range first.ids {
 			for _, b := range c.roles[1].ids {
-				if a != b {
-					pairs.ids = append(pairs.ids, a.(string)+" "+b.(string))
-				}
+				self = self || a == b
+				pairs.ids = append(pairs.ids, pairKeys(a.(string), b.(string))...)
 			}
 		}
-		if len(pairs.ids) == len(first.ids)*len(c.roles[1].ids) { // else an actor with itself: EXISTS below
-			first = pairs
+		if !self { // else an actor with itself: EXISTS below
+			// One event has one key of a pair: directed or symmetric.
+			first, distinct = pairs, len(pairs.ids) > 2
 		}
 	}
 	// Undated filters on one role: the sums kept by Ingest (role_sets),
@@ -205,7 +206,7 @@ func (c *compiled) count() (string, []any) {
 		conds, args = append(conds, r.cond("r0.event_id")), append(args, r.ids...)
 	}
 	n := "COUNT(*)"
-	if len(first.ids) > 1 {
+	if distinct {
 		n = "COUNT(DISTINCT r0.event_id)"
 	}
 	return `SELECT ` + n + ` FROM event_keys r0 WHERE ` + strings.Join(conds, " AND "), args
