@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -29,11 +31,14 @@ func dump(t *testing.T, s *Store) string {
 		`SELECT * FROM events ORDER BY id`,
 		`SELECT * FROM event_actors ORDER BY event_id, side, pos`,
 		`SELECT id, event_id, doc_id, idx, sentence_idx, published, outlet, record FROM mentions ORDER BY id`,
-		`SELECT * FROM mention_actors ORDER BY mention_id, side, pos`,
+		`SELECT * FROM actor_aliases ORDER BY actor_id, kind, name, country, raw`,
+		`SELECT * FROM actor_stats ORDER BY actor_id`,
 		`SELECT sid, doc_id, idx, text, folded FROM sentences ORDER BY sid`,
 		`SELECT * FROM actor_names ORDER BY actor_id, folded, name_folded`,
-		`SELECT * FROM event_roles ORDER BY key, role, date_lo, date_hi, type, event_id`,
-		`SELECT * FROM event_role_counts WHERE n <> 0 ORDER BY key, role, type`,
+		`SELECT * FROM event_keys ORDER BY key, date_lo, date_hi, type, event_id`,
+		`SELECT * FROM role_sets WHERE n <> 0 ORDER BY role, type, keys`,
+		`SELECT k.* FROM role_set_keys k JOIN role_sets s ON s.role = k.role AND s.type = k.type AND s.keys = k.keys
+			WHERE s.n <> 0 ORDER BY k.key, k.role, k.type, k.keys`,
 	} {
 		rows, err := s.db.Query(q)
 		if err != nil {
@@ -161,7 +166,8 @@ func TestReplacedNamesNoLongerResolve(t *testing.T) {
 	})
 }
 
-// legacyWhere is the WHERE clause Events had before event_roles, straight
+// legacyWhere is the WHERE clause Events had before event_roles (now
+// event_keys), straight
 // from event_actors: the reference the filters are checked against.
 func legacyWhere(t *testing.T, s *Store, f EventFilter) (string, []any) {
 	t.Helper()
@@ -201,8 +207,8 @@ func legacyWhere(t *testing.T, s *Store, f EventFilter) (string, []any) {
 }
 
 // TestFiltersMatchEventActors checks that Events, which filters through
-// event_roles, selects what the same filter over event_actors selects, and
-// that the migration filling event_roles from event_actors comes to what
+// event_keys, selects what the same filter over event_actors selects, and
+// that the migration filling event_keys from event_actors comes to what
 // Ingest writes.
 func TestFiltersMatchEventActors(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
@@ -226,9 +232,13 @@ func TestFiltersMatchEventActors(t *testing.T) {
 		{Person: "Kim Jong-un"}, {Person: "KOR", Since: "2016-02"}, {Country: "PRK"}, {Country: "JPN", Until: "2016-01-25"},
 		{Actor: "Mỹ", With: "Trung Quốc", Person: "USA"}, {Actor: "KOR", With: "USA", Type: "CONSULT"}, {Actor: "KOR", With: "KOR"},
 		{Actor: "PRK", With: "USA", Since: "2016-01-15"}, {Person: "P_KIMJU", Type: "THREATEN"}, {Country: "CHN", Type: "CONSULT"},
+		// Names for several ids (see the resolver below).
+		{Actor: "bán đảo"}, {Actor: "bán đảo", With: "USA"}, {Actor: "bán đảo", With: "bán đảo"}, {With: "bán đảo", Type: "ACCUSE"},
+		{Person: "lãnh đạo", Type: "CONSULT"}, {Country: "bán đảo"}, {Actor: "USA", With: "bán đảo", Since: "2016-01-15"},
 	}
 	eachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
+		s.SetResolver(mapResolver{"bán đảo": {"KOR", "PRK"}, "lãnh đạo": {"P_MOON", "P_KIMJU", "P_TRUMP"}})
 		replaced := 0
 		for start := 0; start < len(docs); start += 50 {
 			res, err := s.Ingest(ctx, docs[start:min(start+50, len(docs))])
@@ -274,17 +284,54 @@ func TestFiltersMatchEventActors(t *testing.T) {
 				t.Errorf("%+v, page of 5 from 3: %d events of %d, %v", f, len(page), total, err)
 			}
 		}
-		if nonEmpty < len(filters)-2 {
+		if nonEmpty < len(filters)-3 {
 			t.Errorf("only %d filters select some but not all events", nonEmpty)
 		}
 
+		// actor_aliases: the participants of the mention records.
+		aliases := map[alias]int{}
+		rows, err := s.db.Query(`SELECT record FROM mentions`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var record string
+			var e sukien.Event
+			if err := rows.Scan(&record); err != nil || json.Unmarshal([]byte(record), &e) != nil {
+				t.Fatal(err)
+			}
+			for _, ac := range slices.Concat(e.Actor, e.Recipient) {
+				a, _ := aliasOf(ac)
+				aliases[a]++
+			}
+		}
+		rows.Close()
+		rows, err = s.db.Query(`SELECT actor_id, kind, name, country, raw, n FROM actor_aliases`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored := map[alias]int{}
+		for rows.Next() {
+			var a alias
+			var n int
+			if err := rows.Scan(&a.id, &a.kind, &a.name, &a.country, &a.raw, &n); err != nil {
+				t.Fatal(err)
+			}
+			stored[a] = n
+		}
+		rows.Close()
+		if len(stored) < 10 || !maps.Equal(stored, aliases) {
+			t.Errorf("actor_aliases %v, the mentions give %v", stored, aliases)
+		}
+
 		want := dump(t, s)
-		for _, table := range []string{"actor_names", "event_roles", "event_role_counts"} {
+		tables := []string{"event_keys", "role_sets", "role_set_keys", "actor_stats"}
+		for _, table := range tables {
 			if _, err := s.db.Exec(`DELETE FROM ` + table); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if err := backfill(s); err != nil {
+		if err := backfill(s, tables...); err != nil {
 			t.Fatal(err)
 		}
 		if got := dump(t, s); got != want {

@@ -16,9 +16,13 @@
 // the events it touches are merged in memory and written when it ends, so
 // a batch of any size stores what one document at a time would. Ingest
 // also keeps the tables the queries read instead of counting: actor_names
-// (the names written for each actor), event_roles (a row per event, role
-// and actor or country key, and per actor-recipient pair) and
-// event_role_counts.
+// (the names written for each actor), actor_aliases (how often each was
+// written so), actor_stats (each actor's events and first and last
+// report), event_keys (a row per event and actor or country key, and per
+// actor-recipient pair, with the key's roles as bits) and
+// role_sets (counts of events by role, type and set of keys, so that a
+// filter naming several ids is counted without reading events). The
+// participants of each mention are in its record.
 //
 // # Merging
 //
@@ -48,10 +52,15 @@
 //
 // Sentences and titles are indexed in the form Fold gives them (lower case,
 // no diacritics, đ as d, words separated by single spaces), computed in Go,
-// so that both engines behave alike: SQLite through an FTS5 table
-// (bm25 ranking), PostgreSQL through a GIN index on
-// to_tsvector('simple', folded) (ts_rank). Query words are folded the same
-// way, operators (OR, NOT, -, quotes) are not. Snippets are made in Go.
+// so that both engines behave alike: SQLite through a contentless FTS5
+// table, PostgreSQL through a GIN index on a stored
+// to_tsvector('simple', folded). Query words are folded the same way,
+// operators (OR, NOT, -, quotes) are not. Sentence keys sort by the
+// publication day of their document, so each engine returns the newest
+// 1,000 matches without looking at the others; Search ranks those in Go
+// with BM25 (so both engines rank alike) and makes snippets. A word with
+// fewer matches has them all ranked; a common one, the best of its recent
+// matches.
 //
 // # SQL features relied on
 //
@@ -68,7 +77,9 @@
 // Citus (distribute documents, sentences and mentions by doc_id; events and
 // event_actors by event id), CockroachDB (23.1 or later for full-text
 // search; retry transactions that fail with SQLSTATE 40001) and YugabyteDB.
-// Keys are text hashes or a 63-bit hash (sentences.sid), never sequences.
+// Keys are text hashes, never sequences, but for sentences.sid: the
+// publication day, a number among that day's documents (the next free one,
+// read under the writers' lock) and the sentence index.
 //
 // Dialect differences live in the migrations, in Store.rebind (? to $n
 // placeholders) and in Search's one query per engine.

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"slices"
@@ -63,13 +62,15 @@ type writer struct {
 	stmts   map[string]*sql.Stmt // SQLite: prepared in tx
 	rebound map[string]string    // PostgreSQL: queries with $n placeholders
 
-	sentences, mentions, actors rowBuffer
-	unindexed                   []any // documents whose sentences are not in sentences_fts yet
+	sentences, mentions rowBuffer
+	unindexed           []any // documents whose sentences are not in sentences_fts yet
 
 	pending    map[string]*pendingEvent     // by event id
 	byKey      map[string][]*pendingEvent   // by type and sides, for candidate
 	candidates map[string][]storedCandidate // by type, sides and date
 	names      map[actorName]bool           // for actor_names
+	aliases    map[alias]int                // for actor_aliases: participants added less removed
+	lastDoc    map[int64]int64              // by day: the last document number given out (see sentenceKey)
 	oldNames   []actorName                  // of replaced documents
 	order      []*pendingEvent              // in the order first touched
 }
@@ -78,11 +79,12 @@ func newWriter(ctx context.Context, s *Store, tx *sql.Tx) *writer {
 	return &writer{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, rebound: map[string]string{},
 		sentences:  rowBuffer{head: `INSERT INTO sentences (sid, doc_id, idx, start_off, end_off, orig_start, orig_end, text, folded) VALUES `, cols: 9, byKey: true},
 		mentions:   rowBuffer{head: `INSERT INTO mentions (id, event_id, doc_id, idx, sentence_idx, published, outlet, record) VALUES `, cols: 8},
-		actors:     rowBuffer{head: `INSERT INTO mention_actors (mention_id, side, pos, doc_id, actor_id, kind, name, country, raw, folded, name_folded) VALUES `, cols: 11},
 		pending:    map[string]*pendingEvent{},
 		byKey:      map[string][]*pendingEvent{},
 		candidates: map[string][]storedCandidate{},
 		names:      map[actorName]bool{},
+		aliases:    map[alias]int{},
+		lastDoc:    map[int64]int64{},
 	}
 }
 
@@ -219,7 +221,7 @@ func compareRows(x, y []any) int {
 
 // writeRows writes out every buffered row, so that queries see them.
 func (w *writer) writeRows() error {
-	for _, b := range []*rowBuffer{&w.sentences, &w.mentions, &w.actors} {
+	for _, b := range []*rowBuffer{&w.sentences, &w.mentions} {
 		if err := w.write(b); err != nil {
 			return err
 		}
@@ -308,12 +310,13 @@ func (w *writer) article(a *Article, res *Result) error {
 	if a.Removed == nil {
 		removed = []byte("[]")
 	}
+	ingested := now()
 	if err := w.exec(`INSERT INTO documents (id, url, outlet, published, title, source, original, text, removed, content_hash, extract_hash, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.ID, d.URL, d.Outlet, d.Published, d.Title, d.Source, d.Text, text, string(removed), content, extract, now()); err != nil {
+		d.ID, d.URL, d.Outlet, d.Published, d.Title, d.Source, d.Text, text, string(removed), content, extract, ingested); err != nil {
 		return err
 	}
-	if err := w.addSentences(d.ID, d.Title, text, a.Sentences); err != nil {
+	if err := w.addSentences(d.ID, d.Title, text, dayOf(d.Published, ingested), a.Sentences); err != nil {
 		return err
 	}
 	w.unindexed = append(w.unindexed, d.ID)
@@ -330,10 +333,22 @@ func (w *writer) article(a *Article, res *Result) error {
 	return nil
 }
 
-// addSentences stores the title (index -1) and the body sentences for search.
-func (w *writer) addSentences(docID, title, text string, ss []Sentence) error {
-	if strings.TrimSpace(title) != "" {
-		if err := w.add(&w.sentences, sentenceID(docID, -1), docID, -1, 0, 0, 0, 0, title, Fold(title)); err != nil {
+// addSentences stores the title (index -1) and the body sentences for
+// search, keyed in publication order (see sentenceKey).
+func (w *writer) addSentences(docID, title, text string, day int64, ss []Sentence) error {
+	hasTitle := strings.TrimSpace(title) != ""
+	if !hasTitle && len(ss) == 0 {
+		return nil // no key given out, so that the next document takes it as it would alone
+	}
+	if len(ss) >= maxSentences {
+		return sukien.Errorf(sukien.EINVALID, "document %s: %d sentences, more than %d", docID, len(ss), maxSentences-1)
+	}
+	base, err := w.docKey(day)
+	if err != nil {
+		return err
+	}
+	if hasTitle {
+		if err := w.add(&w.sentences, base, docID, -1, 0, 0, 0, 0, title, Fold(title)); err != nil {
 			return err
 		}
 	}
@@ -348,11 +363,90 @@ func (w *writer) addSentences(docID, title, text string, ss []Sentence) error {
 				t = string(runes[sn.Start:sn.End])
 			}
 		}
-		if err := w.add(&w.sentences, sentenceID(docID, i), docID, i, sn.Start, sn.End, sn.OrigStart, sn.OrigEnd, t, Fold(t)); err != nil {
+		if err := w.add(&w.sentences, base+int64(i)+1, docID, i, sn.Start, sn.End, sn.OrigStart, sn.OrigEnd, t, Fold(t)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// Sentence keys (sentences.sid, the full-text index's rowids) sort by
+// publication: bits 47-62 hold the day a document was published (see
+// dayOf), bits 23-46 its number among that day's documents, bits 0-22 the
+// sentence index + 1 (0 for the title). Search reads a common word's
+// newest matches first and stops. Migration 0007 renumbered older
+// databases the same way.
+const (
+	dayShift     = 47
+	docShift     = 23
+	maxDocs      = 1 << (dayShift - docShift) // documents a day
+	maxSentences = 1<<docShift - 1            // sentences a document, title aside
+	maxDay       = 1<<(63-dayShift) - 1
+)
+
+func sentenceKey(day, doc int64, idx int) int64 {
+	return day<<dayShift | doc<<docShift | int64(idx+1)
+}
+
+// dayOf numbers the day of published, else of ingested (both "2024-06-18",
+// "2024-06" or "2024" and maybe more): (year - 1970) * 372 + (month - 1) *
+// 31 + day - 1, between 0 and maxDay. Not a calendar count, but in the
+// same order, and simple enough for migration 0007 to compute it in SQL.
+func dayOf(published, ingested string) int64 {
+	p := published
+	if !digits(p, 0, 4) {
+		p = ingested
+	}
+	if !digits(p, 0, 4) {
+		return 0
+	}
+	num := func(i, j int) int64 { n, _ := strconv.Atoi(p[i:j]); return int64(n) }
+	day := (num(0, 4) - 1970) * 372
+	if len(p) > 4 && p[4] == '-' && digits(p, 5, 7) {
+		day += (num(5, 7) - 1) * 31
+		if len(p) > 7 && p[7] == '-' && digits(p, 8, 10) {
+			day += num(8, 10) - 1
+		}
+	}
+	return min(max(day, 0), maxDay)
+}
+
+// digits reports whether s[i:j] is all ASCII digits.
+func digits(s string, i, j int) bool {
+	if len(s) < j {
+		return false
+	}
+	for _, c := range []byte(s[i:j]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// docKey gives out the key of a document's title (its sentences follow):
+// the next document number of its day, after those stored and those of
+// the batch. Writers are serialised (Ingest's lock), so numbers are not
+// given twice. A full day spills into the next.
+func (w *writer) docKey(day int64) (int64, error) {
+	for ; day <= maxDay; day++ {
+		last, ok := w.lastDoc[day]
+		if !ok {
+			var top sql.NullInt64
+			if err := w.queryRow(`SELECT MAX(sid) FROM sentences WHERE sid >= ? AND sid < ?`,
+				day<<dayShift, (day+1)<<dayShift).Scan(&top); err != nil {
+				return 0, err
+			}
+			if top.Valid {
+				last = top.Int64 >> docShift & (maxDocs - 1)
+			}
+		}
+		if last+1 < maxDocs {
+			w.lastDoc[day] = last + 1
+			return sentenceKey(day, last+1, -1), nil
+		}
+	}
+	return 0, sukien.Errorf(sukien.EINVALID, "no sentence key is left for documents of day %d", day)
 }
 
 // deleteDocument removes a document with its sentences and mentions and
@@ -361,28 +455,38 @@ func (w *writer) deleteDocument(id string) error {
 	if err := w.writeRows(); err != nil {
 		return err
 	}
-	events, err := w.strings(`SELECT DISTINCT event_id FROM mentions WHERE doc_id = ?`, id)
-	if err != nil {
-		return err
-	}
-	rows, err := w.query(`SELECT DISTINCT actor_id, folded, name_folded FROM mention_actors WHERE doc_id = ?`, id)
+	// The events and the actors of its mentions, as their records hold them.
+	var events []string
+	rows, err := w.query(`SELECT event_id, record FROM mentions WHERE doc_id = ?`, id)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
-		var n actorName
-		if err := rows.Scan(&n.id, &n.folded, &n.name); err != nil {
+		var ev string
+		var record []byte
+		var e sukien.Event
+		if err := rows.Scan(&ev, &record); err != nil {
 			rows.Close()
 			return err
 		}
-		w.oldNames = append(w.oldNames, n)
+		if err := json.Unmarshal(record, &e); err != nil {
+			rows.Close()
+			return err
+		}
+		if !slices.Contains(events, ev) {
+			events = append(events, ev)
+		}
+		for _, ac := range slices.Concat(e.Actor, e.Recipient) {
+			al, n := aliasOf(ac)
+			w.aliases[al]--
+			w.oldNames = append(w.oldNames, n)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, q := range []string{
-		`DELETE FROM mention_actors WHERE doc_id = ?`,
 		`DELETE FROM mentions WHERE doc_id = ?`,
 		`DELETE FROM sentences WHERE doc_id = ?`,
 		`DELETE FROM documents WHERE id = ?`,
@@ -391,6 +495,7 @@ func (w *writer) deleteDocument(id string) error {
 			return err
 		}
 	}
+	clear(w.lastDoc) // the document's number may be free again: as if alone
 	for _, ev := range events {
 		if p := w.pending[ev]; p != nil {
 			p.ms = slices.DeleteFunc(p.ms, func(m mentionRow) bool { return m.doc == id })
@@ -444,18 +549,10 @@ func (w *writer) mention(a *Article, i int) (merged bool, err error) {
 	if err := w.add(&w.mentions, mid, p.id, a.Doc.ID, i, sentenceIndex(a.Sentences, e.Start), a.Doc.Published, a.Doc.Outlet, string(record)); err != nil {
 		return false, err
 	}
-	for side, actors := range [2][]sukien.Actor{e.Actor, e.Recipient} {
-		for pos, ac := range actors {
-			raw := ac.Raw
-			if raw == "" {
-				raw = ac.Name
-			}
-			n := actorName{ActorID(ac), Fold(raw), Fold(ac.Name)}
-			w.names[n] = true
-			if err := w.add(&w.actors, mid, sideNames[side], pos, a.Doc.ID, n.id, ac.Kind, ac.Name, ac.Country, raw, n.folded, n.name); err != nil {
-				return false, err
-			}
-		}
+	for _, ac := range slices.Concat(e.Actor, e.Recipient) {
+		al, n := aliasOf(ac)
+		w.aliases[al]++
+		w.names[n] = true
 	}
 	p.ms = append(p.ms, mentionRow{rec: e, doc: a.Doc.ID, idx: i, published: a.Doc.Published, outlet: a.Doc.Outlet})
 	p.merged = nil
@@ -856,8 +953,13 @@ func (w *writer) flush() error {
 	events := rowBuffer{head: `INSERT INTO events (id, type, is_symmetric, sides, mode, cameo, date, date_lo, date_hi, channel, level, location, location_country,
 		sentence, summary, num_mentions, num_sources, num_outlets, first_seen, last_seen) VALUES `, cols: 20}
 	actors := rowBuffer{head: `INSERT INTO event_actors (event_id, side, pos, actor_id, kind, name, country, sector, title) VALUES `, cols: 9}
-	roles := rowBuffer{head: `INSERT INTO event_roles (key, role, date_lo, date_hi, type, event_id) VALUES `, cols: 6, byKey: true}
+	keys := rowBuffer{head: `INSERT INTO event_keys (key, date_lo, date_hi, type, event_id, roles) VALUES `, cols: 6, byKey: true}
 	var stale, gone []any // stored events to update, to delete
+	type typedKeys struct {
+		typ  string
+		keys []eventKey
+	}
+	var now []typedKeys // of the events as they are now
 	for _, p := range w.order {
 		if p.stored {
 			stale = append(stale, p.id)
@@ -893,40 +995,60 @@ func (w *writer) flush() error {
 		if ev.Date != nil {
 			dlo, dhi = lo.(string), hi.(string)
 		}
-		for _, r := range eventRoles(ev) {
-			roles.args = append(roles.args, r.key, r.role, dlo, dhi, ev.Event, p.id)
+		ks := eventKeys(ev)
+		for _, k := range ks {
+			keys.args = append(keys.args, k.key, dlo, dhi, ev.Event, p.id, k.roles)
+		}
+		now = append(now, typedKeys{ev.Event, ks})
+	}
+	// role_sets: minus the sets of the events as stored, plus their sets
+	// now.
+	type roleSet struct{ role, typ, keys string }
+	delta := map[roleSet]int{}
+	count := func(typ string, keys []eventKey, n int) {
+		for role, set := range roleSets(keys) {
+			delta[roleSet{role, typ, set}] += n
 		}
 	}
-	// event_role_counts: minus the roles of the events as stored, plus
-	// their roles now.
-	type roleType struct{ key, role, typ string }
-	delta := map[roleType]int{}
+	old := map[string][]eventKey{} // by event
+	types := map[string]string{}
 	for ids := range slices.Chunk(stale, chunk) {
-		rows, err := w.query(`SELECT key, role, type FROM event_roles WHERE event_id IN (`+placeholders(len(ids))+`)`, ids...)
+		rows, err := w.query(`SELECT event_id, key, roles, type FROM event_keys WHERE event_id IN (`+placeholders(len(ids))+`)`, ids...)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
-			var r roleType
-			if err := rows.Scan(&r.key, &r.role, &r.typ); err != nil {
+			var id, typ string
+			var k eventKey
+			if err := rows.Scan(&id, &k.key, &k.roles, &typ); err != nil {
 				rows.Close()
 				return err
 			}
-			delta[r]--
+			old[id] = append(old[id], k)
+			types[id] = typ
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
 	}
-	for i := 0; i < len(roles.args); i += roles.cols {
-		delta[roleType{roles.args[i].(string), roles.args[i+1].(string), roles.args[i+4].(string)}]++
+	for id, keys := range old {
+		count(types[id], keys, -1)
 	}
-	counts := rowBuffer{head: `INSERT INTO event_role_counts (key, role, type, n) VALUES `, cols: 4}
+	for _, e := range now {
+		count(e.typ, e.keys, 1)
+	}
+	var sets [][]any
 	for r, n := range delta {
 		if n != 0 {
-			counts.args = append(counts.args, r.key, r.role, r.typ, n)
+			sets = append(sets, []any{r.role, r.typ, r.keys, n})
 		}
+	}
+	slices.SortFunc(sets, compareRows)
+
+	stats, err := w.actorStats(stale)
+	if err != nil {
+		return err
 	}
 
 	for _, c := range []struct {
@@ -934,7 +1056,7 @@ func (w *writer) flush() error {
 		ids   []any
 	}{
 		{`DELETE FROM event_actors WHERE event_id IN `, stale},
-		{`DELETE FROM event_roles WHERE event_id IN `, stale},
+		{`DELETE FROM event_keys WHERE event_id IN `, stale},
 		{`DELETE FROM events WHERE id IN `, gone},
 	} {
 		for ids := range slices.Chunk(c.ids, chunk) {
@@ -957,15 +1079,162 @@ func (w *writer) flush() error {
 	if err := w.write(&actors); err != nil {
 		return err
 	}
-	if err := w.write(&roles); err != nil {
+	if err := w.write(&keys); err != nil {
 		return err
 	}
-	return w.write(&counts, ` ON CONFLICT (key, role, type) DO UPDATE SET n = event_role_counts.n + excluded.n`)
+	if err := w.writeSets(sets); err != nil {
+		return err
+	}
+	return w.writeActorStats(stats)
 }
 
-// role is a row of event_roles (migration 0005) but for the event's type,
-// dates and id.
+// writeSets adds the changes of a batch to role_sets (rows of role, type,
+// keys and a change of count), and the keys of the sets new to it to
+// role_set_keys: a set whose count comes out as the batch's change was
+// new, or at 0 and so had its keys already (inserting them again does
+// nothing).
+func (w *writer) writeSets(sets [][]any) error {
+	b := rowBuffer{head: `INSERT INTO role_sets (role, type, keys, n) VALUES `, cols: 4}
+	keys := rowBuffer{head: `INSERT INTO role_set_keys (key, role, type, keys) VALUES `, cols: 4, byKey: true}
+	for rows := range slices.Chunk(sets, maxParams/b.cols) {
+		added := map[[3]string]int{}
+		for _, r := range rows {
+			added[[3]string{r[0].(string), r[1].(string), r[2].(string)}] = r[3].(int)
+		}
+		res, err := w.query(b.statement(len(rows))+` ON CONFLICT (role, type, keys) DO UPDATE SET n = role_sets.n + excluded.n
+			RETURNING role, type, keys, n`, slices.Concat(rows...)...)
+		if err != nil {
+			return err
+		}
+		for res.Next() {
+			var k [3]string
+			var n int
+			if err := res.Scan(&k[0], &k[1], &k[2], &n); err != nil {
+				res.Close()
+				return err
+			}
+			if n > 0 && n == added[k] {
+				for key := range strings.SplitSeq(k[2], "|") {
+					keys.args = append(keys.args, key, k[0], k[1], k[2])
+				}
+			}
+		}
+		res.Close()
+		if err := res.Err(); err != nil {
+			return err
+		}
+	}
+	return w.write(&keys, ` ON CONFLICT (key, role, type, keys) DO NOTHING`)
+}
+
+// actorDelta is what a batch changes in actor_stats: events gained less
+// events lost by actor, the earliest and latest report of the events
+// gained, and the actors whose first or last report must be read again
+// (an event they took part in lost them, or its earliest or latest report).
+type actorDelta struct {
+	events      map[string]int
+	first, last map[string]string
+	recount     map[string]bool
+}
+
+// actorStats compares the participants of the events the batch touches,
+// as stored (stale) and as they are now. Merging only adds reports and
+// participants, so the recounts come from replaced documents.
+func (w *writer) actorStats(stale []any) (*actorDelta, error) {
+	d := &actorDelta{events: map[string]int{}, first: map[string]string{}, last: map[string]string{}, recount: map[string]bool{}}
+	now := map[string]map[string]bool{} // by event: its actors now
+	for _, p := range w.order {
+		ev := p.event()
+		if ev == nil {
+			continue
+		}
+		now[p.id] = map[string]bool{}
+		for _, a := range slices.Concat(ev.Actor, ev.Recipient) {
+			id := ActorID(a)
+			if now[p.id][id] {
+				continue
+			}
+			now[p.id][id] = true
+			d.events[id]++
+			if f := ev.FirstSeen; f != "" && (d.first[id] == "" || f < d.first[id]) {
+				d.first[id] = f
+			}
+			if l := ev.LastSeen; l > d.last[id] {
+				d.last[id] = l
+			}
+		}
+	}
+	for ids := range slices.Chunk(stale, chunk) {
+		rows, err := w.query(`SELECT DISTINCT a.event_id, a.actor_id, e.first_seen, e.last_seen FROM event_actors a JOIN events e ON e.id = a.event_id
+			WHERE a.event_id IN (`+placeholders(len(ids))+`)`, ids...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var ev, id, first, last string
+			if err := rows.Scan(&ev, &id, &first, &last); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			d.events[id]--
+			if p := w.pending[ev].event(); p == nil || !now[ev][id] ||
+				(first != "" && (p.FirstSeen == "" || p.FirstSeen > first)) || p.LastSeen < last {
+				d.recount[id] = true
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// writeActorStats applies d to actor_stats, once events and event_actors
+// are written.
+func (w *writer) writeActorStats(d *actorDelta) error {
+	null := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	rows := rowBuffer{head: `INSERT INTO actor_stats (actor_id, events, first_seen, last_seen) VALUES `, cols: 4, byKey: true}
+	for id, n := range d.events {
+		if n != 0 || d.first[id] != "" || d.last[id] != "" {
+			rows.args = append(rows.args, id, n, null(d.first[id]), null(d.last[id]))
+		}
+	}
+	if err := w.write(&rows, ` ON CONFLICT (actor_id) DO UPDATE SET events = actor_stats.events + excluded.events,
+		first_seen = CASE WHEN actor_stats.first_seen IS NULL OR excluded.first_seen < actor_stats.first_seen THEN excluded.first_seen ELSE actor_stats.first_seen END,
+		last_seen = CASE WHEN actor_stats.last_seen IS NULL OR excluded.last_seen > actor_stats.last_seen THEN excluded.last_seen ELSE actor_stats.last_seen END`); err != nil {
+		return err
+	}
+	for id := range d.recount {
+		if err := w.exec(`DELETE FROM actor_stats WHERE actor_id = ? AND events <= 0`, id); err != nil {
+			return err
+		}
+		if err := w.exec(`UPDATE actor_stats SET
+			first_seen = (SELECT MIN(NULLIF(e.first_seen, '')) FROM event_actors a JOIN events e ON e.id = a.event_id WHERE a.actor_id = ?),
+			last_seen = (SELECT MAX(NULLIF(e.last_seen, '')) FROM event_actors a JOIN events e ON e.id = a.event_id WHERE a.actor_id = ?)
+			WHERE actor_id = ?`, id, id, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// role is a role a key has in an event (see eventRoles).
 type role struct{ key, role string }
+
+// roleNames are the roles of event_keys.roles, bit by bit, and of
+// event_role_counts.role.
+var roleNames = []string{"actor", "recipient", "person", "country", "pair"}
+
+// roleBit returns the bit of event_keys.roles standing for role.
+func roleBit(role string) int {
+	return 1 << slices.Index(roleNames, role)
+}
 
 // eventRoles returns the roles of ev's participants and location, each once:
 // what the participant filters of Events match (see Store.where).
@@ -999,14 +1268,72 @@ func eventRoles(ev *Event) []role {
 		add(role{ev.Location.Country, "country"})
 	}
 	// Pairs of an actor key and another recipient key, for filters on
-	// both: most events have a few keys a side.
+	// both: most events have a few keys a side. Every key of a symmetric
+	// event is both, so its pairs go once each, sorted (see pairKeys).
 	n := len(out)
 	for _, a := range out[:n] {
 		for _, b := range out[:n] {
-			if a.role == "actor" && b.role == "recipient" && a.key != b.key {
-				add(role{a.key + " " + b.key, "pair"})
+			if a.role == "actor" && b.role == "recipient" && a.key != b.key && (!sym || a.key < b.key) {
+				add(role{pairKey(sym, a.key, b.key), "pair"})
 			}
 		}
+	}
+	return out
+}
+
+// pairKey is the event_keys key of a pair of an actor key and a recipient
+// key: "A B" in a directed event, "A~B" with A < B in a symmetric one.
+func pairKey(sym bool, a, b string) string {
+	if sym {
+		return min(a, b) + "~" + max(a, b)
+	}
+	return a + " " + b
+}
+
+// pairKeys returns the keys of the events where a is an actor key and b
+// a recipient key.
+func pairKeys(a, b string) []any {
+	return []any{pairKey(false, a, b), pairKey(true, a, b)}
+}
+
+// eventKey is a row of event_keys (migration 0008) but for the event's
+// type, dates and id: a key and its roles as bits.
+type eventKey struct {
+	key   string
+	roles int
+}
+
+// roleSets returns, for each role some of keys have, those keys sorted
+// and joined by | (a row of role_sets, migration 0010).
+func roleSets(keys []eventKey) map[string]string {
+	out := map[string]string{}
+	for bit, role := range roleNames {
+		var in []string
+		for _, k := range keys {
+			if k.roles&(1<<bit) != 0 {
+				in = append(in, k.key)
+			}
+		}
+		if in != nil {
+			slices.Sort(in)
+			out[role] = strings.Join(in, "|")
+		}
+	}
+	return out
+}
+
+// eventKeys returns the keys of ev with their roles, in the order first met.
+func eventKeys(ev *Event) []eventKey {
+	var out []eventKey
+	at := map[string]int{}
+	for _, r := range eventRoles(ev) {
+		i, ok := at[r.key]
+		if !ok {
+			i = len(out)
+			at[r.key] = i
+			out = append(out, eventKey{key: r.key})
+		}
+		out[i].roles |= roleBit(r.role)
 	}
 	return out
 }
@@ -1014,14 +1341,69 @@ func eventRoles(ev *Event) []role {
 // actorName is a row of actor_names: an actor and a name written for it.
 type actorName struct{ id, folded, name string }
 
-// writeNames adds the names the batch wrote to actor_names and removes
-// those of replaced documents that no mention writes any more.
+// alias is the key of a row of actor_aliases: an actor as a mention wrote it.
+type alias struct{ id, kind, name, country, raw string }
+
+// aliasOf returns how a participant of a mention was written, and the name
+// it adds to actor_names.
+func aliasOf(ac sukien.Actor) (alias, actorName) {
+	raw := ac.Raw
+	if raw == "" {
+		raw = ac.Name
+	}
+	id := ActorID(ac)
+	return alias{id, ac.Kind, ac.Name, ac.Country, raw}, actorName{id, Fold(raw), Fold(ac.Name)}
+}
+
+// writeNames brings actor_aliases up to date with the participants the
+// batch added and removed, adds the names the batch wrote to actor_names,
+// and removes those of replaced documents that no alias writes any more.
 func (w *writer) writeNames() error {
-	for _, n := range w.oldNames {
-		if err := w.exec(`DELETE FROM actor_names WHERE actor_id = ? AND folded = ? AND name_folded = ? AND NOT EXISTS
-			(SELECT 1 FROM mention_actors m WHERE m.actor_id = ? AND m.folded = ? AND m.name_folded = ?)`,
-			n.id, n.folded, n.name, n.id, n.folded, n.name); err != nil {
+	aliases := rowBuffer{head: `INSERT INTO actor_aliases (actor_id, kind, name, country, raw, n) VALUES `, cols: 6, byKey: true}
+	var gone []alias
+	for a, n := range w.aliases {
+		if n != 0 {
+			aliases.args = append(aliases.args, a.id, a.kind, a.name, a.country, a.raw, n)
+		}
+		if n < 0 {
+			gone = append(gone, a)
+		}
+	}
+	if err := w.write(&aliases, ` ON CONFLICT (actor_id, kind, name, country, raw) DO UPDATE SET n = actor_aliases.n + excluded.n`); err != nil {
+		return err
+	}
+	for _, a := range gone {
+		if err := w.exec(`DELETE FROM actor_aliases WHERE actor_id = ? AND kind = ? AND name = ? AND country = ? AND raw = ? AND n <= 0`,
+			a.id, a.kind, a.name, a.country, a.raw); err != nil {
 			return err
+		}
+	}
+	// A name of a replaced document stays while an alias left folds to it.
+	still := map[string]map[actorName]bool{} // by actor
+	for _, n := range w.oldNames {
+		if still[n.id] == nil {
+			still[n.id] = map[actorName]bool{}
+			rows, err := w.query(`SELECT raw, name FROM actor_aliases WHERE actor_id = ?`, n.id)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var raw, name string
+				if err := rows.Scan(&raw, &name); err != nil {
+					rows.Close()
+					return err
+				}
+				still[n.id][actorName{n.id, Fold(raw), Fold(name)}] = true
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		if !still[n.id][n] {
+			if err := w.exec(`DELETE FROM actor_names WHERE actor_id = ? AND folded = ? AND name_folded = ?`, n.id, n.folded, n.name); err != nil {
+				return err
+			}
 		}
 	}
 	names := rowBuffer{head: `INSERT INTO actor_names (actor_id, folded, name_folded) VALUES `, cols: 3}
@@ -1170,11 +1552,4 @@ func hashOf(parts ...string) string {
 		h.Write([]byte(p))
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// sentenceID derives the sentence key, a positive 63-bit integer, from the
-// document id and sentence index.
-func sentenceID(docID string, idx int) int64 {
-	h := sha256.Sum256([]byte(docID + "\x00" + strconv.Itoa(idx)))
-	return int64(binary.BigEndian.Uint64(h[:8]) >> 1)
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -61,7 +63,7 @@ func (s *Store) where(ctx context.Context, f EventFilter) (string, []any, error)
 type compiled struct {
 	typ, channel string
 	lo, hi       string     // dates of Since and Until, "" when open
-	roles        []roleCond // participant filters, answered by event_roles
+	roles        []roleCond // participant filters, answered by event_keys
 }
 
 // roleCond selects the events where one of ids has role (see eventRoles).
@@ -123,8 +125,8 @@ func (c *compiled) dates(alias string, conds []string, args []any) ([]string, []
 
 // cond returns the EXISTS condition of r over the events of column eventID.
 func (r roleCond) cond(eventID string) string {
-	return `EXISTS (SELECT 1 FROM event_roles r WHERE r.event_id = ` + eventID + ` AND r.role = '` + r.role +
-		`' AND r.key IN (` + placeholders(len(r.ids)) + `))`
+	return `EXISTS (SELECT 1 FROM event_keys r WHERE r.event_id = ` + eventID + ` AND (r.roles & ` + strconv.Itoa(roleBit(r.role)) +
+		`) <> 0 AND r.key IN (` + placeholders(len(r.ids)) + `))`
 }
 
 // where returns the WHERE clause over events e, with its arguments.
@@ -147,36 +149,48 @@ func (c *compiled) where() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-// count returns a query counting the events c selects. With a participant
-// filter it counts event_roles rows of a range of its primary key, without
-// reading events: a row per event, role and key, so COUNT(*) counts events
-// when the filter names one id.
+// count returns a query counting the events c selects. An undated filter
+// on one role, or on actors towards recipients, adds up the counts Ingest
+// keeps by sets of keys (role_sets); other participant filters count
+// event_keys rows of a range of its primary key, without reading events: a
+// row per event and key, so COUNT(*) counts events when the filter names
+// one id.
 func (c *compiled) count() (string, []any) {
 	if len(c.roles) == 0 {
 		w, args := c.where()
 		return `SELECT COUNT(*) FROM events e` + w, args
 	}
 	first := c.roles[0]
-	single := len(first.ids) == 1
-	// An actor towards a recipient: their pair rows (see eventRoles).
-	if len(c.roles) == 2 && first.role == "actor" && c.roles[1].role == "recipient" && single &&
-		len(c.roles[1].ids) == 1 && first.ids[0] != c.roles[1].ids[0] {
-		first = roleCond{"pair", []any{first.ids[0].(string) + " " + c.roles[1].ids[0].(string)}}
-	} else if len(c.roles) > 1 {
-		single = false
-	}
-	// Undated filters: the counts kept by Ingest.
-	if single && c.lo == "" && c.hi == "" && c.channel == "" {
-		q := `SELECT COALESCE(SUM(n), 0) FROM event_role_counts WHERE key = ? AND role = '` + first.role + `'`
-		if c.typ != "" {
-			return q + ` AND type = ?`, []any{first.ids[0], c.typ}
+	distinct := len(first.ids) > 1 // an event may have several of the ids
+	// An actor towards a recipient: their pair keys (see eventRoles).
+	if len(c.roles) == 2 && first.role == "actor" && c.roles[1].role == "recipient" && len(first.ids)*len(c.roles[1].ids) <= maxPairs {
+		pairs, self := roleCond{role: "pair"}, false
+		for _, a := range first.ids {
+			for _, b := range c.roles[1].ids {
+				self = self || a == b
+				pairs.ids = append(pairs.ids, pairKeys(a.(string), b.(string))...)
+			}
 		}
-		return q, first.ids
+		if !self { // else an actor with itself: EXISTS below
+			// One event has one key of a pair: directed or symmetric.
+			first, distinct = pairs, len(pairs.ids) > 2
+		}
+	}
+	// Undated filters on one role: the sums kept by Ingest (role_sets),
+	// over the sets of keys that hold one of the ids.
+	if (len(c.roles) == 1 || first.role == "pair") && c.lo == "" && c.hi == "" && c.channel == "" {
+		cond, args := `role = ?`, []any{first.role}
+		if c.typ != "" {
+			cond, args = cond+` AND type = ?`, append(args, c.typ)
+		}
+		return `SELECT COALESCE(SUM(n), 0) FROM role_sets WHERE ` + cond + ` AND keys IN
+			(SELECT keys FROM role_set_keys WHERE ` + cond + ` AND key IN (` + placeholders(len(first.ids)) + `))`,
+			slices.Concat(args, args, first.ids)
 	}
 	if first.role == "pair" {
 		c = &compiled{typ: c.typ, channel: c.channel, lo: c.lo, hi: c.hi, roles: []roleCond{first}}
 	}
-	conds := []string{`r0.role = '` + first.role + `'`, `r0.key IN (` + placeholders(len(first.ids)) + `)`}
+	conds := []string{`r0.key IN (` + placeholders(len(first.ids)) + `)`, `(r0.roles & ` + strconv.Itoa(roleBit(first.role)) + `) <> 0`}
 	args := append([]any{}, first.ids...)
 	if c.typ != "" {
 		conds, args = append(conds, "r0.type = ?"), append(args, c.typ)
@@ -192,10 +206,10 @@ func (c *compiled) count() (string, []any) {
 		conds, args = append(conds, r.cond("r0.event_id")), append(args, r.ids...)
 	}
 	n := "COUNT(*)"
-	if len(first.ids) > 1 {
+	if distinct {
 		n = "COUNT(DISTINCT r0.event_id)"
 	}
-	return `SELECT ` + n + ` FROM event_roles r0 WHERE ` + strings.Join(conds, " AND "), args
+	return `SELECT ` + n + ` FROM event_keys r0 WHERE ` + strings.Join(conds, " AND "), args
 }
 
 // resolve returns the actor ids a name stands for: those of the Resolver,
@@ -312,6 +326,9 @@ func (s *Store) selectEvents(ctx context.Context, where string, args []any, limi
 	}
 	return evs, nil
 }
+
+// maxPairs bounds the actor-recipient pairs a filter is counted through.
+const maxPairs = 64
 
 // chunk is how many ids one IN list holds, well under every engine's limit
 // on bound parameters.
@@ -524,14 +541,15 @@ func (s *Store) Actor(ctx context.Context, id string) (*ActorStat, error) {
 	return &stats[0], nil
 }
 
+// actorStats reads the tables Ingest keeps for them: actor_stats and
+// actor_aliases.
 func (s *Store) actorStats(ctx context.Context, ids []any) ([]ActorStat, error) {
 	in := ""
 	if ids != nil {
 		in = ` WHERE actor_id IN (` + placeholders(len(ids)) + `)`
 	}
 	stats := map[string]*ActorStat{}
-	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT a.actor_id, COUNT(DISTINCT a.event_id), MIN(NULLIF(e.first_seen, '')), MAX(NULLIF(e.last_seen, ''))
-		FROM event_actors a JOIN events e ON e.id = a.event_id`+strings.Replace(in, "actor_id", "a.actor_id", 1)+` GROUP BY a.actor_id`), ids...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT actor_id, events, first_seen, last_seen FROM actor_stats`+in), ids...)
 	if err != nil {
 		return nil, internal("actors", err)
 	}
@@ -551,8 +569,8 @@ func (s *Store) actorStats(ctx context.Context, ids []any) ([]ActorStat, error) 
 	}
 
 	// Names, kinds and aliases as written, most frequent first.
-	rows, err = s.db.QueryContext(ctx, s.rebind(`SELECT actor_id, kind, name, country, raw, COUNT(*) FROM mention_actors`+in+`
-		GROUP BY actor_id, kind, name, country, raw ORDER BY actor_id, COUNT(*) DESC, raw`), ids...)
+	rows, err = s.db.QueryContext(ctx, s.rebind(`SELECT actor_id, kind, name, country, raw, n FROM actor_aliases`+in+`
+		ORDER BY actor_id, n DESC, raw`), ids...)
 	if err != nil {
 		return nil, internal("actors", err)
 	}

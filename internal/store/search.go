@@ -1,7 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -16,6 +19,13 @@ import (
 // leading - excludes a term. Terms are folded with Fold, the operators are
 // not, so `dam phan`, `Đàm phán` and `ĐÀM PHÁN` find the same sentences.
 // Snippets mark each matching word «like this».
+//
+// Ranking: the newest searchWindow matching sentences (by their document's
+// publication date, see sentenceKey) are scored with BM25, computed in Go
+// over those sentences, so that both engines rank alike and a word found
+// in every tenth sentence costs no more than a rare one. A word with fewer
+// matches has all of them ranked; a common word gets the best of its
+// recent matches.
 func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) {
 	pq := parseQuery(q)
 	if !pq.positive() {
@@ -24,47 +34,148 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]Hit, error) 
 	if limit <= 0 {
 		limit = 20
 	}
-	const columns = `s.doc_id, s.idx, s.start_off, s.end_off, s.text, d.title, d.outlet, d.published, d.url`
+	// The newest matches, by key: the full-text index walks its rowids
+	// backwards and stops; PostgreSQL reads the GIN index's matches (rare
+	// words) or walks the keys backwards checking each stored tsvector
+	// (common ones), whichever its statistics say is cheaper.
 	var sqlq, match string
 	switch s.dialect {
 	case postgres:
 		match = pq.tsquery()
-		sqlq = `SELECT ` + columns + `, ts_rank(to_tsvector('simple', s.folded), q) AS score
-			FROM sentences s JOIN documents d ON d.id = s.doc_id CROSS JOIN to_tsquery('simple', ?) AS q
-			WHERE to_tsvector('simple', s.folded) @@ q
-			ORDER BY score DESC, s.doc_id, s.idx LIMIT ?`
+		sqlq = `SELECT sid, folded FROM sentences WHERE tsv @@ to_tsquery('simple', ?) ORDER BY sid DESC LIMIT ?`
 	default:
-		// Rank inside FTS5 first (ORDER BY rank LIMIT, its own sorter), then
-		// read sentences and documents for the best rows only: joining every
-		// match before sorting cost three times the ranking. The inner
-		// limit leaves room for rows tied at the cut, which the outer ORDER
-		// BY puts in document order.
 		match = pq.fts5()
-		sqlq = `SELECT ` + columns + `, -f.rank AS score
-			FROM (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?) f
-			JOIN sentences s ON s.sid = f.rowid JOIN documents d ON d.id = s.doc_id
-			ORDER BY score DESC, s.doc_id, s.idx LIMIT ?`
+		sqlq = `SELECT s.sid, s.folded FROM (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+			JOIN sentences s ON s.sid = f.rowid`
 	}
-	args := []any{match, limit}
-	if s.dialect == sqlite {
-		args = []any{match, 2*limit + 16, limit}
+	rows, err := s.db.QueryContext(ctx, s.rebind(sqlq), match, max(searchWindow, limit))
+	if err != nil {
+		return nil, internal("search", err)
 	}
-	rows, err := s.db.QueryContext(ctx, s.rebind(sqlq), args...)
+	var cands []candidate
+	for rows.Next() {
+		var c candidate
+		var folded string
+		if err := rows.Scan(&c.sid, &folded); err != nil {
+			rows.Close()
+			return nil, internal("search", err)
+		}
+		c.words = strings.Fields(folded)
+		cands = append(cands, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, internal("search", err)
+	}
+	best := pq.rank(cands, limit)
+	if len(best) == 0 {
+		return []Hit{}, nil
+	}
+
+	ids := make([]any, len(best))
+	at := make(map[int64]int, len(best))
+	for i, c := range best {
+		ids[i], at[c.sid] = c.sid, i
+	}
+	rows, err = s.db.QueryContext(ctx, s.rebind(`SELECT s.sid, s.doc_id, s.idx, s.start_off, s.end_off, s.text, d.title, d.outlet, d.published, d.url
+		FROM sentences s JOIN documents d ON d.id = s.doc_id WHERE s.sid IN (`+placeholders(len(ids))+`)`), ids...)
 	if err != nil {
 		return nil, internal("search", err)
 	}
 	defer rows.Close()
+	hits := make([]Hit, len(best))
+	found := make([]bool, len(best))
 	terms := pq.terms()
-	hits := []Hit{}
 	for rows.Next() {
+		var sid int64
 		var h Hit
-		if err := rows.Scan(&h.Doc, &h.Sentence, &h.Start, &h.End, &h.Text, &h.Title, &h.Outlet, &h.Published, &h.URL, &h.Score); err != nil {
+		if err := rows.Scan(&sid, &h.Doc, &h.Sentence, &h.Start, &h.End, &h.Text, &h.Title, &h.Outlet, &h.Published, &h.URL); err != nil {
 			return nil, internal("search", err)
 		}
+		i := at[sid]
+		h.Score = best[i].score
 		h.Snippet = snippet(h.Text, terms, 240)
-		hits = append(hits, h)
+		hits[i], found[i] = h, true
 	}
-	return hits, internal("search", rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, internal("search", err)
+	}
+	out := hits[:0]
+	for i, h := range hits {
+		if found[i] { // a sentence whose document is gone: not a hit
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+// searchWindow is how many of the newest matching sentences Search ranks:
+// about 10 ms of work on either engine (reading and scoring them).
+const searchWindow = 1000
+
+// candidate is a matching sentence: its key, its folded words, its score.
+type candidate struct {
+	sid   int64
+	words []string
+	score float64
+}
+
+// rank scores cands with BM25 (k1 = 1.2, b = 0.75, as SQLite's bm25) over
+// the phrases of sq's positive groups, document frequencies and average
+// length taken from cands themselves, and returns the best n, newest first
+// among equal scores.
+func (sq searchQuery) rank(cands []candidate, n int) []candidate {
+	const k1, b = 1.2, 0.75
+	var phrases [][]string
+	for _, g := range sq {
+		if !g.not {
+			phrases = append(phrases, g.phrases...)
+		}
+	}
+	tf := make([][]int, len(cands)) // by candidate, phrase
+	df := make([]int, len(phrases))
+	total := 0
+	for i, c := range cands {
+		total += len(c.words)
+		tf[i] = make([]int, len(phrases))
+		for j, p := range phrases {
+			if tf[i][j] = occurrences(c.words, p); tf[i][j] > 0 {
+				df[j]++
+			}
+		}
+	}
+	avg := float64(total) / float64(max(len(cands), 1))
+	for i := range cands {
+		norm := k1 * (1 - b + b*float64(len(cands[i].words))/max(avg, 1))
+		score := 0.0
+		for j := range phrases {
+			if f := float64(tf[i][j]); f > 0 {
+				// How rare the phrase is among the candidates: ln 2 when all
+				// have it (so that a score never rounds to 0), more when few do.
+				idf := math.Log(1 + (float64(len(cands))+1)/(float64(df[j])+0.5))
+				score += idf * f * (k1 + 1) / (f + norm)
+			}
+		}
+		cands[i].score = score
+	}
+	slices.SortFunc(cands, func(x, y candidate) int {
+		if c := cmp.Compare(y.score, x.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(y.sid, x.sid)
+	})
+	return cands[:min(n, len(cands))]
+}
+
+// occurrences counts the runs of words equal to phrase.
+func occurrences(words, phrase []string) int {
+	n := 0
+	for i := 0; i+len(phrase) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(phrase)], phrase) {
+			n++
+		}
+	}
+	return n
 }
 
 // searchQuery is a conjunction of groups; a group is a disjunction of

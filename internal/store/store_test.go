@@ -89,7 +89,7 @@ func ingest(t *testing.T, s *Store, batch ...Article) Result {
 func counts(t *testing.T, s *Store) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	for _, table := range []string{"documents", "sentences", "events", "event_actors", "mentions", "mention_actors"} {
+	for _, table := range []string{"documents", "sentences", "events", "event_actors", "mentions", "actor_aliases"} {
 		var n int
 		if err := s.db.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
 			t.Fatal(err)
