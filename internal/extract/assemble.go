@@ -82,18 +82,20 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 	n := len(s.toks.T)
 	s.mentions = s.mentions[:0]
 	s.channels = s.channels[:0]
-	s.mentAt = make([]int, n)
+	s.mentAt = zeroed(s.mentAt, n)
 	for i := range s.mentAt {
 		s.mentAt[i] = -1
 	}
-	used := make([]bool, n)
+	s.taken = zeroed(s.taken, n)
+	used := s.taken
 	known := len(c.persons) // persons named before this sentence
 	var lastBefore *sukien.Actor
 	if known > 0 {
 		a := c.persons[known-1].actor
 		lastBefore = &a
 	}
-	trigAt := make([]bool, n)
+	s.inTrig = zeroed(s.inTrig, n)
+	trigAt := s.inTrig
 	for _, t := range s.trigs {
 		for j := t.start; j < t.end; j++ {
 			trigAt[j] = true

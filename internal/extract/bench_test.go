@@ -349,3 +349,27 @@ func BenchmarkDates(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLongSentence extracts pages with no full stop, made of one
+// clause repeated: many triggers and mentions in one run of text. The time
+// per byte must not grow with the length (a hostile or badly split page
+// must not stall a worker); compare ns/op across the sizes.
+func BenchmarkLongSentence(b *testing.B) {
+	x := extract.New(loadDict(b))
+	for _, c := range []struct{ name, unit string }{
+		{"list", "Hàn Quốc, Nhật Bản và Mỹ hội đàm với Trung Quốc, "},
+		{"pair", "ông Kim gặp ông Moon và hai bên "},
+	} {
+		for _, kb := range []int{16, 64, 256} {
+			text := strings.Repeat(c.unit, kb<<10/len(c.unit)+1)
+			doc := sukien.Document{ID: "long", Published: "2024-06-18", Text: text}
+			b.Run(fmt.Sprintf("%s/%dKB", c.name, kb), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					x.Extract(doc)
+				}
+			})
+		}
+	}
+}

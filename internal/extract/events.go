@@ -222,12 +222,17 @@ func (s *sentence) hasCue(i, j int, bits cueSet) int {
 
 // eventsOf reads the events of one sentence.
 func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
-	dates := timex.Find(s.text, c.pub, c.ref)
-	// Re-resolve anaphoric expressions against a date of this sentence.
-	for _, d := range dates {
-		if d.Rel.Kind() == timex.Absolute && d.Date.Precision() == 3 {
-			dates = timex.Find(s.text, c.pub, d.Date)
-			break
+	// s.found was read against no reference date; it stands for any when
+	// refFree, else the sentence is read again against the right one.
+	dates := s.found
+	if !s.refFree {
+		dates = timex.Find(s.text, c.pub, c.ref)
+		// Re-resolve anaphoric expressions against a date of this sentence.
+		for _, d := range dates {
+			if d.Rel.Kind() == timex.Absolute && d.Date.Precision() == 3 {
+				dates = timex.Find(s.text, c.pub, d.Date)
+				break
+			}
 		}
 	}
 	s.dates = dates

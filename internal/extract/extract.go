@@ -10,13 +10,15 @@
 package extract
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"encoding/hex"
-	"fmt"
 	"io"
 	"maps"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sukien/sukien"
@@ -77,14 +79,38 @@ func (c *docContext) when() string {
 	return c.pub.String()
 }
 
+// scratch is the working memory of one Extract call: the sentences with
+// their token, cue and mention tables and the document context. Extract
+// takes one from scratchPool and gives it back, so that these tables are
+// allocated once per worker rather than once per sentence (they were most
+// of the ~1,000 allocations and ~230 KB a document cost).
+type scratch struct {
+	sents  []sentence
+	chunks [][2]int // the sentences' spans in the document's text
+	kinds  []text.Kind
+	leads  []bool
+	ctx    docContext
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooled is the most text whose scratch goes back to the pool: a huge
+// page must not pin its tables for the life of the process.
+const maxPooled = 1 << 20
+
 // Extract codes the events of one document.
 func (x *Extractor) Extract(doc sukien.Document) Result {
 	td := text.Prepare(doc.Text)
 	pub, _ := timex.ParseISO(doc.Published)
-	c := &docContext{pub: pub, named: map[string]bool{}, lastTarget: map[string][]sukien.Actor{}, lastActor: map[string][]sukien.Actor{}, consulted: map[string]bool{}}
+	sc := scratchPool.Get().(*scratch)
+	defer func() {
+		if len(td.Text) <= maxPooled {
+			sc.release()
+			scratchPool.Put(sc)
+		}
+	}()
+	c := sc.context(pub)
 
-	var sents []*sentence
-	var kinds []text.Kind
 	// The lead paragraph sums the story up; the body tells it. Evidence is
 	// taken from the body when both report an event.
 	leadPara, lastPara := -1, -1
@@ -96,15 +122,33 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 			lastPara = ts.Para
 		}
 	}
+	sc.chunks, sc.kinds, sc.leads = sc.chunks[:0], sc.kinds[:0], sc.leads[:0]
 	for _, ts := range td.Sentences {
-		for _, sp := range chunks(td.Text, ts.Start, ts.End) {
-			sents = append(sents, &sentence{idx: len(sents), text: td.Text[sp[0]:sp[1]], start: sp[0],
-				lead: ts.Para == leadPara && lastPara > leadPara})
-			kinds = append(kinds, ts.Kind)
+		n := len(sc.chunks)
+		sc.chunks = appendChunks(sc.chunks, td.Text, ts.Start, ts.End)
+		for range sc.chunks[n:] {
+			sc.kinds = append(sc.kinds, ts.Kind)
+			sc.leads = append(sc.leads, ts.Para == leadPara && lastPara > leadPara)
 		}
 	}
-	for _, s := range sents {
+	// Sentences are values in one slice, sized before any is taken by
+	// address: drafts point at them.
+	n := len(sc.chunks)
+	if cap(sc.sents) < n {
+		sc.sents = append(sc.sents[:cap(sc.sents)], make([]sentence, n-cap(sc.sents))...)
+	}
+	sents, kinds := sc.sents[:n], sc.kinds
+	for i, sp := range sc.chunks {
+		sents[i].reset(i, td.Text[sp[0]:sp[1]], sp[0], sc.leads[i])
+	}
+	for i := range sents {
+		s := &sents[i]
 		x.scan(s)
+		if kinds[i] == text.Body {
+			// Once per sentence, against no reference date: see refFree.
+			s.found = timex.Append(s.found[:0], s.text, pub, timex.Date{})
+			s.refFree = refFree(s.found)
+		}
 		for _, b := range s.bases {
 			if e := b.has(dict.Country); e != nil {
 				c.named[e.ID] = true
@@ -118,9 +162,10 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 		}
 	}
 
-	c.anchor = anchorDate(td, pub)
+	c.anchor = anchorDate(td, sents, pub)
 	var drafts []draft
-	for i, s := range sents {
+	for i := range sents {
+		s := &sents[i]
 		x.findTriggers(s)
 		x.assemble(s, c)
 		if kinds[i] != text.Body {
@@ -176,9 +221,9 @@ func dateAgreementsAtMeetings(ds []draft) {
 // stops would otherwise make clause analysis quadratic.
 const maxSentence = 1500
 
-// chunks cuts an over-long sentence at commas or semicolons.
-func chunks(t string, start, end int) [][2]int {
-	var out [][2]int
+// appendChunks appends the spans of sentence [start, end), cut at commas
+// or semicolons when it is over-long.
+func appendChunks(out [][2]int, t string, start, end int) [][2]int {
 	for end-start > maxSentence {
 		cut := -1
 		for i := start + maxSentence; i > start+maxSentence/2; i-- {
@@ -209,23 +254,71 @@ func chunks(t string, start, end int) [][2]int {
 // its body that falls in the ten days up to publication. Events told
 // without a date of their own are dated by it before the month of
 // publication is used.
-func anchorDate(td *text.Doc, pub timex.Date) timex.Date {
+func anchorDate(td *text.Doc, sents []sentence, pub timex.Date) timex.Date {
 	if pub.Precision() < 3 {
 		return timex.Date{}
 	}
 	lo := pub.AddDays(-10)
 	hi := pub.AddDays(1)
+	j := 0 // the first chunk of sentence i
 	for i, ts := range td.Sentences {
+		for j < len(sents) && sents[j].start < ts.Start {
+			j++
+		}
 		if ts.Kind != text.Body {
 			continue
 		}
-		for _, e := range timex.Find(td.Sentence(i), pub, timex.Date{}) {
+		var found []timex.Expr
+		if j < len(sents) && sents[j].start == ts.Start && len(sents[j].text) == ts.End-ts.Start {
+			found = sents[j].found // read whole as one chunk already
+		} else {
+			found = timex.Find(td.Sentence(i), pub, timex.Date{})
+		}
+		for _, e := range found {
 			if e.Rel.Kind() == timex.Absolute && e.Date.Precision() == 3 && !before(e.Date, lo) && !before(hi, e.Date) {
 				return e.Date
 			}
 		}
 	}
 	return timex.Date{}
+}
+
+// refFree reports whether the dates found in a sentence would be the same
+// whatever the reference date: timex resolves only SameDay and Anaphoric
+// expressions ("cùng ngày", "hai ngày sau đó") against it, and which
+// expressions it finds does not depend on it. Most sentences then need one
+// timex pass, not the two or three eventsOf asks for.
+func refFree(ds []timex.Expr) bool {
+	for _, d := range ds {
+		if k := d.Rel.Kind(); k == timex.SameDay || k == timex.Anaphoric {
+			return false
+		}
+	}
+	return true
+}
+
+// context returns the scratch's document context, emptied, for a
+// document published on pub.
+func (sc *scratch) context(pub timex.Date) *docContext {
+	c := &sc.ctx
+	clear(c.named)
+	clear(c.lastTarget)
+	clear(c.lastActor)
+	clear(c.consulted)
+	*c = docContext{pub: pub, persons: c.persons[:0], named: c.named, lastTarget: c.lastTarget, lastActor: c.lastActor, consulted: c.consulted}
+	if c.named == nil {
+		c.named, c.lastTarget, c.lastActor, c.consulted = map[string]bool{}, map[string][]sukien.Actor{}, map[string][]sukien.Actor{}, map[string]bool{}
+	}
+	return c
+}
+
+// release drops the scratch's references to the document just read, so
+// that the pool does not keep its text alive.
+func (sc *scratch) release() {
+	for i := range sc.sents {
+		s := &sc.sents[i]
+		s.text, s.toks.Src = "", ""
+	}
 }
 
 func before(a, b timex.Date) bool {
@@ -541,12 +634,13 @@ func joinDraft(dst, src *draft, states map[string]bool) {
 func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft, runes *runeCounter) sukien.Event {
 	ev := d.ev
 	ev.Doc = doc.ID
+	var date string // "" for the zero date
 	if !d.date.IsZero() {
-		ds := d.date.String()
-		ev.Date = &ds
+		date = d.date.String()
+		ev.Date = &date
 	}
 	if ev.Level == "" && sukien.Symmetric(ev.Event) {
-		ev.Level = x.levelOf(d.sides(), d.date.String())
+		ev.Level = x.levelOf(date, d.subj, d.obj)
 	}
 	ev.Actor = sideActors(d.subj, nil)
 	ev.Recipient = sideActors(d.obj, countriesOf(d.subj))
@@ -567,58 +661,123 @@ func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft, runes *ru
 	ev.Summary = summary(ev)
 	// Unique within the document: one trigger may yield one event per
 	// counterpart ("lần lượt gặp A và B").
-	h := sha1.Sum([]byte(fmt.Sprintf("%s|%d|%s|%d|%s|%s", doc.ID, s.idx, ev.Event, d.trigStart, sideKey(d.subj), sideKey(d.obj))))
+	// The key is doc|sentence|type|trigger|subject key|object key, built
+	// in place (fmt.Sprintf and the side keys' strings were a third of
+	// record's allocations).
+	var kb [256]byte
+	key := append(kb[:0], doc.ID...)
+	key = append(key, '|')
+	key = strconv.AppendInt(key, int64(s.idx), 10)
+	key = append(key, '|')
+	key = append(key, ev.Event...)
+	key = append(key, '|')
+	key = strconv.AppendInt(key, int64(d.trigStart), 10)
+	key = append(key, '|')
+	key = appendSideKey(key, d.subj)
+	key = append(key, '|')
+	key = appendSideKey(key, d.obj)
+	h := sha1.Sum(key)
 	ev.ID = hex.EncodeToString(h[:8])
 	return ev
 }
 
-func sideKey(as []sukien.Actor) string {
-	var ks []string
-	for _, a := range as {
-		ks = append(ks, a.Country+"/"+a.Name)
+// appendSideKey appends the key of a side: its actors' "country/name",
+// sorted as strings, joined by commas, so that it does not depend on the
+// order the actors were read in.
+func appendSideKey(b []byte, as []sukien.Actor) []byte {
+	var ib [16]int
+	idx := ib[:0]
+	for i := range as {
+		idx = append(idx, i)
+		// Insertion sort: a side is a few actors.
+		for j := len(idx) - 1; j > 0 && actorKeyLess(as[idx[j]], as[idx[j-1]]); j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+		}
 	}
-	sort.Strings(ks)
-	return strings.Join(ks, ",")
+	for k, i := range idx {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = appendActorKey(b, as[i])
+	}
+	return b
+}
+
+func appendActorKey(b []byte, a sukien.Actor) []byte {
+	return append(append(append(b, a.Country...), '/'), a.Name...)
+}
+
+// actorKeyLess compares the keys as strings ("AB/x" against "AB-/y" is not
+// a comparison of countries first).
+func actorKeyLess(a, b sukien.Actor) bool {
+	var ab, bb [128]byte
+	return bytes.Compare(appendActorKey(ab[:0], a), appendActorKey(bb[:0], b)) < 0
 }
 
 // levelOf names the rank of a meeting from its persons' offices at the
 // date: the highest rank present.
-func (x *Extractor) levelOf(as []sukien.Actor, date string) string {
-	rank := map[string]int{"leader": 6, "president": 6, "prime_minister": 6, "vice_president": 5,
-		"foreign_minister": 5, "defence_minister": 5, "unification_minister": 5, "national_security_adviser": 5,
-		"vice_foreign_minister": 4, "nuclear_envoy": 3, "ambassador": 2}
-	names := map[int]string{6: "leader", 5: "minister", 4: "vice-minister", 3: "envoy", 2: "ambassador"}
+func (x *Extractor) levelOf(date string, sides ...[]sukien.Actor) string {
 	best := 0
-	for _, a := range as {
-		if a.Kind != sukien.KindPerson || a.ID == "" {
-			continue
-		}
-		e := x.dict.Lookup(dict.Person, a.ID)
-		if e == nil {
-			continue
-		}
-		for _, r := range e.Roles {
-			if (date == "" || r.Contains(date)) && rank[r.Code] > best {
-				best = rank[r.Code]
+	for _, as := range sides {
+		for _, a := range as {
+			if a.Kind != sukien.KindPerson || a.ID == "" {
+				continue
+			}
+			e := x.dict.Lookup(dict.Person, a.ID)
+			if e == nil {
+				continue
+			}
+			for _, r := range e.Roles {
+				if (date == "" || r.Contains(date)) && roleRank[r.Code] > best {
+					best = roleRank[r.Code]
+				}
 			}
 		}
 	}
-	return names[best]
+	return rankLevel[best]
 }
+
+var (
+	roleRank = map[string]int{"leader": 6, "president": 6, "prime_minister": 6, "vice_president": 5,
+		"foreign_minister": 5, "defence_minister": 5, "unification_minister": 5, "national_security_adviser": 5,
+		"vice_foreign_minister": 4, "nuclear_envoy": 3, "ambassador": 2}
+	rankLevel = map[int]string{6: "leader", 5: "minister", 4: "vice-minister", 3: "envoy", 2: "ambassador"}
+)
 
 // runeCounter turns byte offsets of the original text into character
 // offsets, counting on from the last offset asked when it can: events come
-// roughly in text order, so a document is scanned about once.
-type runeCounter struct{ byteOff, runeOff int }
+// roughly in text order, so a document is scanned about once. Going back,
+// it counts back from there rather than from the start when that gives the
+// same number: when the state counted the whole prefix (not split inside a
+// character) and the new offset splits no character either.
+type runeCounter struct {
+	byteOff, runeOff int
+	split            bool // runeOff was counted in pieces cut inside a character
+}
 
 func (r *runeCounter) offset(td *text.Doc, b int) int {
-	if b < r.byteOff {
-		r.byteOff, r.runeOff = 0, 0
-	}
 	b = min(max(b, 0), len(td.Orig))
+	if b < r.byteOff {
+		if !r.split && clean(td.Orig, b) {
+			r.runeOff -= utf8.RuneCountInString(td.Orig[b:r.byteOff])
+			r.byteOff = b
+			return r.runeOff
+		}
+		r.byteOff, r.runeOff, r.split = 0, 0, false
+	}
+	// Counting the prefix in two pieces counts it whole unless the cut is
+	// inside a character (its pieces then count as invalid bytes).
+	r.split = r.split || !clean(td.Orig, r.byteOff)
 	r.runeOff += utf8.RuneCountInString(td.Orig[r.byteOff:b])
 	r.byteOff = b
 	return r.runeOff
+}
+
+// clean reports whether cutting s at i leaves every character whole, or
+// at least is not inside a valid UTF-8 sequence (a continuation byte is
+// taken as possibly inside one).
+func clean(s string, i int) bool {
+	return i == 0 || i >= len(s) || utf8.RuneStart(s[i])
 }
 
 // sideActors lists persons and organisations, and the bare state only for
@@ -672,32 +831,9 @@ var verbs = map[string]string{
 
 // summary writes a one-line English gloss of a record.
 func summary(ev sukien.Event) string {
-	// A state whose person is named is not named again: "Donald Trump
-	// (USA) and Moon Jae-in (KOR)", not "South Korea, Donald Trump (USA)".
-	names := func(as []sukien.Actor) string {
-		withPerson := map[string]bool{}
-		for _, a := range as {
-			if a.Kind == sukien.KindPerson {
-				withPerson[a.Country] = true
-			}
-		}
-		var parts []string
-		for _, a := range as {
-			switch {
-			case a.Kind == sukien.KindPerson && a.Country != "":
-				parts = append(parts, a.Name+" ("+a.Country+")")
-			case withPerson[a.Country] && a.Kind == sukien.KindCountry:
-			default:
-				parts = append(parts, a.Name)
-			}
-		}
-		if len(parts) > 1 {
-			return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-		}
-		return strings.Join(parts, ", ")
-	}
 	var b strings.Builder
-	b.WriteString(names(ev.Actor))
+	b.Grow(128)
+	writeNames(&b, ev.Actor)
 	b.WriteString(" ")
 	verb := verbs[ev.Event]
 	if len(ev.Recipient) == 0 {
@@ -707,19 +843,66 @@ func summary(ev sukien.Event) string {
 	b.WriteString(verb)
 	if len(ev.Recipient) > 0 {
 		b.WriteString(" ")
-		b.WriteString(names(ev.Recipient))
+		writeNames(&b, ev.Recipient)
 	}
 	if ev.Event == "MOBILIZE" && ev.Mode == "weapons" {
 		b.WriteString(" weapons (launch or test)")
 	}
 	if ev.Mode != "" && ev.Event == "CONSULT" {
-		b.WriteString(" (" + ev.Mode + ")")
+		b.WriteString(" (")
+		b.WriteString(ev.Mode)
+		b.WriteString(")")
 	}
 	if ev.Location != nil {
-		b.WriteString(" in " + ev.Location.Name)
+		b.WriteString(" in ")
+		b.WriteString(ev.Location.Name)
 	}
 	if ev.Date != nil {
-		b.WriteString(" on " + *ev.Date)
+		b.WriteString(" on ")
+		b.WriteString(*ev.Date)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// writeNames writes "A, B and C". A state whose person is named is not
+// named again: "Donald Trump (USA) and Moon Jae-in (KOR)", not "South
+// Korea, Donald Trump (USA)".
+func writeNames(b *strings.Builder, as []sukien.Actor) {
+	named := func(a sukien.Actor) bool {
+		if a.Kind == sukien.KindPerson && a.Country != "" || a.Kind != sukien.KindCountry {
+			return true
+		}
+		for _, p := range as {
+			if p.Kind == sukien.KindPerson && p.Country == a.Country {
+				return false
+			}
+		}
+		return true
+	}
+	n := 0
+	for _, a := range as {
+		if named(a) {
+			n++
+		}
+	}
+	k := 0
+	for _, a := range as {
+		if !named(a) {
+			continue
+		}
+		switch {
+		case k == 0:
+		case k == n-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		k++
+		b.WriteString(a.Name)
+		if a.Kind == sukien.KindPerson && a.Country != "" {
+			b.WriteString(" (")
+			b.WriteString(a.Country)
+			b.WriteString(")")
+		}
+	}
 }
