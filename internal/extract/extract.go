@@ -14,8 +14,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"io"
-	"maps"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -90,6 +89,9 @@ type scratch struct {
 	kinds  []text.Kind
 	leads  []bool
 	ctx    docContext
+	found  []draft // a sentence's drafts, before splitBilateral
+	drafts []draft // the document's drafts
+	merged []draft // the drafts merged into events
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -163,7 +165,7 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 	}
 
 	c.anchor = anchorDate(td, sents, pub)
-	var drafts []draft
+	drafts := sc.drafts[:0]
 	for i := range sents {
 		s := &sents[i]
 		x.findTriggers(s)
@@ -174,16 +176,23 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 			}
 			continue
 		}
-		ds := splitBilateral(s, x.eventsOf(s, c))
+		sc.found = x.eventsOf(s, c, sc.found[:0])
+		n := len(drafts)
+		drafts = splitBilateral(drafts, s, sc.found)
+		ds := drafts[n:]
 		if x.explain != nil {
 			x.explainSentence(s, kinds[i], c, ds)
 		}
 		x.updateContext(s, c, ds)
-		drafts = append(drafts, ds...)
 	}
+	sc.drafts = drafts
 	dateAgreementsAtMeetings(drafts)
-	merged := mergeDrafts(drafts, x.states)
+	merged := mergeDrafts(sc.merged[:0], drafts, x.states)
+	sc.merged = merged
 	res := Result{Doc: td}
+	if len(merged) > 0 {
+		res.Events = make([]sukien.Event, 0, len(merged))
+	}
 	var runes runeCounter
 	for _, d := range merged {
 		res.Events = append(res.Events, x.record(doc, td, d, &runes))
@@ -200,8 +209,7 @@ func dateAgreementsAtMeetings(ds []draft) {
 		if a.ev.Event != "AGREE" || a.dateExact || a.background {
 			continue
 		}
-		sides := countriesOf(a.sides())
-		if len(sides) < 2 {
+		if !severalCountries(a.subj, a.obj) {
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
@@ -209,7 +217,7 @@ func dateAgreementsAtMeetings(ds []draft) {
 			if m.ev.Event != "CONSULT" || !m.dateExact || m.date.Day == 0 || before(a.date, m.date) {
 				continue
 			}
-			if maps.Equal(sides, countriesOf(m.sides())) {
+			if sameCountries([][]sukien.Actor{a.subj, a.obj}, [][]sukien.Actor{m.subj, m.obj}) {
 				a.date, a.dateRel = m.date, m.dateRel
 				break
 			}
@@ -317,7 +325,7 @@ func (sc *scratch) context(pub timex.Date) *docContext {
 func (sc *scratch) release() {
 	for i := range sc.sents {
 		s := &sc.sents[i]
-		s.text, s.toks.Src = "", ""
+		s.text, s.toks.Src, s.lower = "", "", ""
 	}
 }
 
@@ -342,14 +350,14 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 			var all side
 			all.add(d.subj...)
 			all.add(d.obj...)
-			if cs := all.countries(); len(cs) >= 2 {
+			var cb [8]string
+			if codes := sortedCountries(cb[:0], all.actors); len(codes) >= 2 {
 				paired = true
 				c.pair = nil
 				var persons []sukien.Actor
-				for code := range cs {
+				for _, code := range codes {
 					c.pair = append(c.pair, x.countryActor(code))
 				}
-				sort.Slice(c.pair, func(i, j int) bool { return c.pair[i].Country < c.pair[j].Country })
 				for _, a := range all.actors {
 					if a.Kind == sukien.KindPerson {
 						persons = append(persons, a)
@@ -365,17 +373,17 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 			c.lastLaunch = d.subj
 		}
 		if d.ev.Event == "CONSULT" {
-			c.consulted[pairKey(d.sides())] = true
+			c.consulted[pairKey(d.subj, d.obj)] = true
 		}
 		if d.ev.Event == "AGREE" {
 			var all side
 			all.add(d.subj...)
 			all.add(d.obj...)
 			c.lastAgreed = nil
-			for code := range all.countries() {
+			var cb [8]string
+			for _, code := range sortedCountries(cb[:0], all.actors) {
 				c.lastAgreed = append(c.lastAgreed, x.countryActor(code))
 			}
-			sort.Slice(c.lastAgreed, func(i, j int) bool { return c.lastAgreed[i].Country < c.lastAgreed[j].Country })
 		}
 		if len(d.obj) > 0 && !sukien.Symmetric(d.ev.Event) {
 			c.lastTarget[d.ev.Event] = d.obj
@@ -406,12 +414,30 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 	}
 }
 
+// sortedCountries appends the states of the actors to buf, each once, and
+// sorts them: the keys of countriesOf in order, without the map.
+func sortedCountries(buf []string, as []sukien.Actor) []string {
+	for _, a := range as {
+		if a.Country != "" && !contains(buf, a.Country) {
+			buf = append(buf, a.Country)
+		}
+	}
+	slices.Sort(buf)
+	return buf
+}
+
 // splitBilateral: "lần lượt có cuộc gặp song phương với A và B" is two
 // meetings, one with each.
-func splitBilateral(s *sentence, ds []draft) []draft {
-	var out []draft
+func splitBilateral(out []draft, s *sentence, ds []draft) []draft {
+	bi := -1 // bilateral(s), asked once
 	for _, d := range ds {
-		if d.ev.Event != "CONSULT" || !bilateral(s) {
+		if d.ev.Event == "CONSULT" && bi < 0 {
+			bi = 0
+			if bilateral(s) {
+				bi = 1
+			}
+		}
+		if d.ev.Event != "CONSULT" || bi == 0 {
 			out = append(out, d)
 			continue
 		}
@@ -452,8 +478,7 @@ func bilateral(s *sentence) bool {
 
 // mergeDrafts joins the sentences of one document that report one event:
 // same type, same sides, compatible dates, compatible persons.
-func mergeDrafts(ds []draft, states map[string]bool) []draft {
-	var out []draft
+func mergeDrafts(out []draft, ds []draft, states map[string]bool) []draft {
 	for _, d := range ds {
 		merged := false
 		for i := range out {
@@ -481,9 +506,71 @@ func countriesOf(as []sukien.Actor) map[string]bool {
 	return m
 }
 
-func overlap(a, b map[string]bool) bool {
-	for k := range a {
-		if b[k] {
+// The set operations below are countriesOf's maps compared, done on the
+// short actor lists themselves: merging compares every pair of reports,
+// and the maps were most of its cost.
+
+// hasCountry reports whether an actor of the lists is of state c.
+func hasCountry(c string, lists [][]sukien.Actor) bool {
+	for _, as := range lists {
+		for _, a := range as {
+			if a.Country == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameCountries reports whether the actors of a and of b are of the same
+// set of states: countriesOf of each list joined, compared.
+func sameCountries(a, b [][]sukien.Actor) bool {
+	return countriesIn(a, b) && countriesIn(b, a)
+}
+
+// countriesIn reports whether every state of a is one of b.
+func countriesIn(a, b [][]sukien.Actor) bool {
+	for _, as := range a {
+		for _, x := range as {
+			if x.Country != "" && !hasCountry(x.Country, b) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// severalCountries reports whether the lists name two states or more.
+func severalCountries(lists ...[]sukien.Actor) bool {
+	first := ""
+	for _, as := range lists {
+		for _, a := range as {
+			switch {
+			case a.Country == "":
+			case first == "":
+				first = a.Country
+			case a.Country != first:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyCountry reports whether an actor of as has a state.
+func anyCountry(as []sukien.Actor) bool {
+	for _, a := range as {
+		if a.Country != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// shareCountry reports whether a state has actors in both a and b.
+func shareCountry(a, b []sukien.Actor) bool {
+	for _, x := range a {
+		if x.Country != "" && hasCountry(x.Country, [][]sukien.Actor{b}) {
 			return true
 		}
 	}
@@ -496,18 +583,15 @@ func sameEvent(a, b *draft) bool {
 		return false
 	}
 	if sukien.Symmetric(a.ev.Event) {
-		sa := countriesOf(a.sides())
-		sb := countriesOf(b.sides())
-		if !maps.Equal(sa, sb) {
+		if !sameCountries([][]sukien.Actor{a.subj, a.obj}, [][]sukien.Actor{b.subj, b.obj}) {
 			return false
 		}
 	} else {
 		// Two states condemning one launch are two events.
-		if !maps.Equal(countriesOf(a.subj), countriesOf(b.subj)) {
+		if !sameCountries([][]sukien.Actor{a.subj}, [][]sukien.Actor{b.subj}) {
 			return false
 		}
-		ra, rb := countriesOf(a.obj), countriesOf(b.obj)
-		if len(ra) > 0 && len(rb) > 0 && !overlap(ra, rb) {
+		if anyCountry(a.obj) && anyCountry(b.obj) && !shareCountry(a.obj, b.obj) {
 			return false
 		}
 	}
@@ -534,31 +618,41 @@ func datesCompatible(a, b *draft) bool {
 
 // personsCompatible: two reports with different named persons for the same
 // state are two meetings.
+// Persons are compared state by state on the lists themselves, for the
+// reason given above sameCountries.
 func personsCompatible(a, b *draft) bool {
-	pa := personsByCountry(a)
-	pb := personsByCountry(b)
-	for c, na := range pa {
-		if nb, ok := pb[c]; ok && !intersects(na, nb) {
-			return false
+	as, bs := [][]sukien.Actor{a.subj, a.obj}, [][]sukien.Actor{b.subj, b.obj}
+	for _, l := range as {
+		for _, p := range l {
+			if p.Kind != sukien.KindPerson {
+				continue
+			}
+			// b names a person of p's state, and none of them is one of
+			// a's persons of that state.
+			inB, shared := false, false
+			for _, lb := range bs {
+				for _, q := range lb {
+					if q.Kind != sukien.KindPerson || q.Country != p.Country {
+						continue
+					}
+					inB = true
+					shared = shared || namedPerson(q.Name, p.Country, as)
+				}
+			}
+			if inB && !shared {
+				return false
+			}
 		}
 	}
 	return true
 }
 
-func personsByCountry(d *draft) map[string][]string {
-	m := map[string][]string{}
-	for _, a := range d.sides() {
-		if a.Kind == sukien.KindPerson {
-			m[a.Country] = append(m[a.Country], a.Name)
-		}
-	}
-	return m
-}
-
-func intersects(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
+// namedPerson reports whether the lists hold a person called name of
+// state country.
+func namedPerson(name, country string, lists [][]sukien.Actor) bool {
+	for _, as := range lists {
+		for _, a := range as {
+			if a.Kind == sukien.KindPerson && a.Country == country && a.Name == name {
 				return true
 			}
 		}
@@ -579,10 +673,14 @@ func informative(d *draft) int {
 	if d.ev.Location != nil {
 		n += 2
 	}
-	for _, a := range d.sides() {
+	for _, a := range d.subj {
 		if a.Kind == sukien.KindPerson {
-			n++
-			break
+			return n + 1
+		}
+	}
+	for _, a := range d.obj {
+		if a.Kind == sukien.KindPerson {
+			return n + 1
 		}
 	}
 	return n
@@ -643,7 +741,7 @@ func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft, runes *ru
 		ev.Level = x.levelOf(date, d.subj, d.obj)
 	}
 	ev.Actor = sideActors(d.subj, nil)
-	ev.Recipient = sideActors(d.obj, countriesOf(d.subj))
+	ev.Recipient = sideActors(d.obj, d.subj)
 	if sukien.Symmetric(ev.Event) && len(ev.Actor) == 0 {
 		ev.Actor, ev.Recipient = ev.Recipient, nil
 	}
@@ -782,30 +880,50 @@ func clean(s string, i int) bool {
 
 // sideActors lists persons and organisations, and the bare state only for
 // states no person or organisation stands for.
-func sideActors(as []sukien.Actor, exclude map[string]bool) []sukien.Actor {
-	covered := map[string]bool{}
-	for _, a := range as {
-		if a.Kind != sukien.KindCountry {
-			covered[a.Country] = true
+// States in exclude (the other side's) are left out. The sets are looked
+// up in the short lists themselves rather than in maps built per record.
+func sideActors(as []sukien.Actor, exclude []sukien.Actor) []sukien.Actor {
+	covered := func(c string) bool {
+		for _, a := range as {
+			if a.Kind != sukien.KindCountry && a.Country == c {
+				return true
+			}
 		}
+		return false
 	}
 	var out []sukien.Actor
-	seen := map[string]bool{}
+next:
 	for _, a := range as {
-		if exclude[a.Country] {
+		if a.Country != "" && hasCountry(a.Country, [][]sukien.Actor{exclude}) {
 			continue
 		}
-		if a.Kind == sukien.KindCountry && covered[a.Country] {
+		if a.Kind == sukien.KindCountry && covered(a.Country) {
 			continue
 		}
-		k := a.Kind + "|" + a.Name + "|" + a.Country
-		if seen[k] {
-			continue
+		for _, b := range out {
+			if sameActorKey(a, b) {
+				continue next
+			}
 		}
-		seen[k] = true
 		out = append(out, a)
 	}
 	return out
+}
+
+// sameActorKey reports whether a.Kind+"|"+a.Name+"|"+a.Country equals the
+// same string of b, without building them.
+func sameActorKey(a, b sukien.Actor) bool {
+	if a.Kind == b.Kind && a.Name == b.Name && a.Country == b.Country {
+		return true
+	}
+	if len(a.Kind)+len(a.Name)+len(a.Country) != len(b.Kind)+len(b.Name)+len(b.Country) {
+		return false
+	}
+	key := func(buf []byte, a sukien.Actor) []byte {
+		return append(append(append(append(append(buf, a.Kind...), '|'), a.Name...), '|'), a.Country...)
+	}
+	var ab, bb [128]byte
+	return bytes.Equal(key(ab[:0], a), key(bb[:0], b))
 }
 
 func confidence(d draft) float64 {

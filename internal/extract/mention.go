@@ -177,6 +177,9 @@ type sentence struct {
 	topic    []bool       // per token: inside a "về ..." phrase (lazily built)
 	taken    []bool       // assemble's scratch: tokens taken by a mention
 	inTrig   []bool       // assemble's scratch: tokens inside a trigger
+	clauseLo []int        // per token: the start of its clause (see clauseBounds)
+	clauseHi []int        // per token: the end of its clause
+	lower    string       // toks.Lower as a string: word slices it
 }
 
 // reset makes s the sentence text at byte start of the document, keeping
@@ -186,7 +189,7 @@ func (s *sentence) reset(idx int, text string, start int, lead bool) {
 		toks: dict.Tokens{T: s.toks.T[:0], Lower: s.toks.Lower[:0]},
 		cues: s.cues[:0], cueIn: s.cueIn[:0], bases: s.bases[:0], baseAt: s.baseAt[:0],
 		mentions: s.mentions[:0], mentAt: s.mentAt[:0], trigs: s.trigs[:0], channels: s.channels[:0],
-		found: s.found[:0], taken: s.taken[:0], inTrig: s.inTrig[:0]}
+		found: s.found[:0], taken: s.taken[:0], inTrig: s.inTrig[:0], clauseLo: s.clauseLo[:0], clauseHi: s.clauseHi[:0]}
 }
 
 // zeroed returns b resized to n elements, all zero, reusing its array when
@@ -206,7 +209,11 @@ type channelAt struct {
 	entry      *dict.Entry
 }
 
-func (s *sentence) word(i int) string { return string(s.toks.Word(i)) }
+// word returns the lower-cased word of token i.
+func (s *sentence) word(i int) string {
+	t := &s.toks.T[i]
+	return s.lower[t.LStart:t.LEnd]
+}
 
 func (s *sentence) cueAt(i int) cueSet {
 	if i < 0 || i >= len(s.cues) {
@@ -226,6 +233,9 @@ func (x *Extractor) scan(s *sentence) {
 		s.toks.Lower = make([]byte, 0, len(s.text)+16)
 	}
 	s.toks.Tokenize(s.text)
+	// One string for the sentence's words: word(i) slices it where it
+	// converted token i's bytes at every call.
+	s.lower = string(s.toks.Lower)
 	n := len(s.toks.T)
 	s.cues = zeroed(s.cues, n)
 	s.cueIn = zeroed(s.cueIn, n)

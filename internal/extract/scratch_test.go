@@ -6,8 +6,10 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -180,4 +182,115 @@ func demoDocs(t *testing.T) []sukien.Document {
 		docs = append(docs, d)
 	}
 	return docs
+}
+
+// The merge's set operations on actor lists answer as the maps of
+// countriesOf and personsByCountry they replaced.
+func TestActorSetsAsMaps(t *testing.T) {
+	sides := func(d *draft) []sukien.Actor { return append(append([]sukien.Actor{}, d.subj...), d.obj...) }
+	overlap := func(a, b map[string]bool) bool {
+		for k := range a {
+			if b[k] {
+				return true
+			}
+		}
+		return false
+	}
+	personsByCountry := func(d *draft) map[string][]string {
+		m := map[string][]string{}
+		for _, a := range sides(d) {
+			if a.Kind == sukien.KindPerson {
+				m[a.Country] = append(m[a.Country], a.Name)
+			}
+		}
+		return m
+	}
+	intersects := func(a, b []string) bool {
+		for _, x := range a {
+			if slices.Contains(b, x) {
+				return true
+			}
+		}
+		return false
+	}
+	sameEventMaps := func(a, b *draft) bool {
+		if a.ev.Event != b.ev.Event || a.background != b.background {
+			return false
+		}
+		if sukien.Symmetric(a.ev.Event) {
+			if !maps.Equal(countriesOf(sides(a)), countriesOf(sides(b))) {
+				return false
+			}
+		} else {
+			if !maps.Equal(countriesOf(a.subj), countriesOf(b.subj)) {
+				return false
+			}
+			ra, rb := countriesOf(a.obj), countriesOf(b.obj)
+			if len(ra) > 0 && len(rb) > 0 && !overlap(ra, rb) {
+				return false
+			}
+		}
+		if !datesCompatible(a, b) {
+			return false
+		}
+		pa, pb := personsByCountry(a), personsByCountry(b)
+		for c, na := range pa {
+			if nb, ok := pb[c]; ok && !intersects(na, nb) {
+				return false
+			}
+		}
+		return true
+	}
+	sideActorsMaps := func(as []sukien.Actor, exclude map[string]bool) []sukien.Actor {
+		covered := map[string]bool{}
+		for _, a := range as {
+			if a.Kind != sukien.KindCountry {
+				covered[a.Country] = true
+			}
+		}
+		var out []sukien.Actor
+		seen := map[string]bool{}
+		for _, a := range as {
+			if exclude[a.Country] || a.Kind == sukien.KindCountry && covered[a.Country] {
+				continue
+			}
+			k := a.Kind + "|" + a.Name + "|" + a.Country
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	countries := []string{"", "KOR", "PRK", "USA", "K|R", "K"}
+	nameList := []string{"", "Moon", "Kim", "Kim|K", "Kim|K|R"}
+	kinds := []string{sukien.KindCountry, sukien.KindPerson, sukien.KindOrganization}
+	actors := func() []sukien.Actor {
+		var as []sukien.Actor
+		for k := rng.IntN(5); k > 0; k-- {
+			as = append(as, sukien.Actor{Kind: kinds[rng.IntN(len(kinds))], Country: countries[rng.IntN(len(countries))], Name: nameList[rng.IntN(len(nameList))]})
+		}
+		return as
+	}
+	for n := 0; n < 20000; n++ {
+		a := draft{ev: sukien.Event{Event: []string{"CONSULT", "ACCUSE"}[rng.IntN(2)]}, subj: actors(), obj: actors()}
+		b := draft{ev: a.ev, subj: actors(), obj: actors()}
+		if got, want := sameEvent(&a, &b), sameEventMaps(&a, &b); got != want {
+			t.Fatalf("sameEvent(%v, %v) = %v, want %v", a, b, got, want)
+		}
+		if got, want := severalCountries(a.subj, a.obj), len(countriesOf(sides(&a))) >= 2; got != want {
+			t.Fatalf("severalCountries(%v) = %v, want %v", sides(&a), got, want)
+		}
+		if got, want := sameCountries([][]sukien.Actor{a.subj, a.obj}, [][]sukien.Actor{b.subj, b.obj}), maps.Equal(countriesOf(sides(&a)), countriesOf(sides(&b))); got != want {
+			t.Fatalf("sameCountries(%v, %v) = %v, want %v", sides(&a), sides(&b), got, want)
+		}
+		if got, want := sideActors(a.obj, a.subj), sideActorsMaps(a.obj, countriesOf(a.subj)); !slices.Equal(got, want) {
+			t.Fatalf("sideActors(%v, %v) = %v, want %v", a.obj, a.subj, got, want)
+		}
+		want := slices.Sorted(maps.Keys(countriesOf(sides(&a))))
+		if got := sortedCountries(nil, sides(&a)); !slices.Equal(got, want) && len(got)+len(want) > 0 {
+			t.Fatalf("sortedCountries(%v) = %v, want %v", sides(&a), got, want)
+		}
+	}
 }
