@@ -261,7 +261,9 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext, out []draft) []draft {
 	// refFree, else the sentence is read again against the right one.
 	dates := s.found
 	if !s.refFree {
-		dates = timex.Find(s.text, c.pub, c.ref)
+		if !c.ref.IsZero() { // against no reference it is s.found
+			dates = timex.Find(s.text, c.pub, c.ref)
+		}
 		// Re-resolve anaphoric expressions against a date of this sentence.
 		for _, d := range dates {
 			if d.Rel.Kind() == timex.Absolute && d.Date.Precision() == 3 {

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sukien/sukien"
@@ -294,8 +294,25 @@ func (s *sentence) isNameToken(i int) bool {
 	}
 	w := s.toks.Src[t.Start:t.End]
 	// Acronyms (THAAD, JCS) are not names.
-	if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
+	if utf8.RuneCountInString(w) > 1 && upperAlready(w) {
 		return false
+	}
+	return true
+}
+
+// upperAlready reports whether strings.ToUpper(w) == w, without building
+// the upper-case string: every rune is its own upper case, and no byte is
+// invalid UTF-8 (ToUpper would write U+FFFD for it).
+func upperAlready(w string) bool {
+	for i, r := range w {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(w[i:]); n == 1 {
+				return false
+			}
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
 	}
 	return true
 }

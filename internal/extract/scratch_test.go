@@ -294,3 +294,18 @@ func TestActorSetsAsMaps(t *testing.T) {
 		}
 	}
 }
+
+func TestUpperAlready(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{"A", "a", "THAAD", "Đ", "đ", "Ệ", "ệ", "\xff", "\xe1\xba", "\uFFFD", "ǅ", "ß", "İ", "1", "-"}
+	for n := 0; n < 20000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(6); k >= 0; k-- {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		w := sb.String()
+		if got, want := upperAlready(w), strings.ToUpper(w) == w; got != want {
+			t.Fatalf("upperAlready(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
