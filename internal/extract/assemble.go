@@ -122,7 +122,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 		if bi := s.baseAt[i]; bi >= 0 {
 			b := &s.bases[bi]
 			if e := b.has(dict.Person); e != nil {
-				persons = append(persons, pm{b.start, b.end, personActor(e), shortsOf(e), true})
+				persons = append(persons, pm{b.start, b.end, personActor(e), x.shortsOf(e), true})
 				i = b.end - 1
 				continue
 			}
@@ -146,7 +146,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 				if a, ok := c.recall(s.word(b.start)); ok && b.end == b.start+1 {
 					persons = append(persons, pm{b.start, b.end, a, nil, true})
 				} else if b.end == b.start+1 && len(b.targets) == 1 {
-					persons = append(persons, pm{b.start, b.end, personActor(e), shortsOf(e), true})
+					persons = append(persons, pm{b.start, b.end, personActor(e), x.shortsOf(e), true})
 				}
 				i = b.end - 1
 				continue

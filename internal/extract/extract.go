@@ -30,19 +30,32 @@ import (
 // concurrent use.
 type Extractor struct {
 	dict    *dict.Dictionary
-	states  map[string]bool // English names of states, to tell a country from a city
-	explain io.Writer       // set by Explain only
+	states  map[string]bool          // English names of states, to tell a country from a city
+	shorts  map[*dict.Entry][]string // persons' short-form keys (shortsOf), made once
+	explain io.Writer                // set by Explain only
 }
 
 // New returns an Extractor over the dictionary d.
 func New(d *dict.Dictionary) *Extractor {
-	x := &Extractor{dict: d, states: map[string]bool{}}
+	x := &Extractor{dict: d, states: map[string]bool{}, shorts: map[*dict.Entry][]string{}}
 	for _, e := range d.Entries {
 		if e.Kind == dict.Country {
 			x.states[e.Name] = true
 		}
+		if e.Kind == dict.Person {
+			x.shorts[e] = shortsOf(e)
+		}
 	}
 	return x
+}
+
+// shortsOf returns shortsOf(e), made in New for the dictionary's persons.
+// The slice is shared: it is only read.
+func (x *Extractor) shortsOf(e *dict.Entry) []string {
+	if ss, ok := x.shorts[e]; ok {
+		return ss
+	}
+	return shortsOf(e)
 }
 
 // Dict returns the dictionary the extractor uses.
@@ -347,22 +360,14 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 			c.ref, dated = d.date, true
 		}
 		if sukien.Symmetric(d.ev.Event) && !paired && !d.embedded {
-			var all side
-			all.add(d.subj...)
-			all.add(d.obj...)
 			var cb [8]string
-			if codes := sortedCountries(cb[:0], all.actors); len(codes) >= 2 {
+			if codes := sortedCountries(cb[:0], d.subj, d.obj); len(codes) >= 2 {
 				paired = true
 				c.pair = nil
-				var persons []sukien.Actor
 				for _, code := range codes {
 					c.pair = append(c.pair, x.countryActor(code))
 				}
-				for _, a := range all.actors {
-					if a.Kind == sukien.KindPerson {
-						persons = append(persons, a)
-					}
-				}
+				persons := sidePersons(d.subj, d.obj)
 				c.pairPersons = nil
 				if len(persons) >= 2 {
 					c.pairPersons = persons
@@ -376,12 +381,9 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 			c.consulted[pairKey(d.subj, d.obj)] = true
 		}
 		if d.ev.Event == "AGREE" {
-			var all side
-			all.add(d.subj...)
-			all.add(d.obj...)
 			c.lastAgreed = nil
 			var cb [8]string
-			for _, code := range sortedCountries(cb[:0], all.actors) {
+			for _, code := range sortedCountries(cb[:0], d.subj, d.obj) {
 				c.lastAgreed = append(c.lastAgreed, x.countryActor(code))
 			}
 		}
@@ -416,14 +418,44 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 
 // sortedCountries appends the states of the actors to buf, each once, and
 // sorts them: the keys of countriesOf in order, without the map.
-func sortedCountries(buf []string, as []sukien.Actor) []string {
-	for _, a := range as {
-		if a.Country != "" && !contains(buf, a.Country) {
-			buf = append(buf, a.Country)
+func sortedCountries(buf []string, lists ...[]sukien.Actor) []string {
+	for _, as := range lists {
+		for _, a := range as {
+			if a.Country != "" && !contains(buf, a.Country) {
+				buf = append(buf, a.Country)
+			}
 		}
 	}
 	slices.Sort(buf)
 	return buf
+}
+
+// sidePersons returns the persons of the lists, each once: the persons of
+// a side that side.add gave every actor of the lists to (it keeps the first
+// actor of a name and state).
+func sidePersons(lists ...[]sukien.Actor) []sukien.Actor {
+	var persons []sukien.Actor
+	for li, as := range lists {
+		for ai, a := range as {
+			if a.Kind == sukien.KindPerson && !hasActor(a, lists[:li]) && !hasActor(a, [][]sukien.Actor{as[:ai]}) {
+				persons = append(persons, a)
+			}
+		}
+	}
+	return persons
+}
+
+// hasActor reports whether the lists hold an actor of a's name and state,
+// the identity side.add goes by.
+func hasActor(a sukien.Actor, lists [][]sukien.Actor) bool {
+	for _, as := range lists {
+		for _, b := range as {
+			if b.Name == a.Name && b.Country == a.Country {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // splitBilateral: "lần lượt có cuộc gặp song phương với A và B" is two

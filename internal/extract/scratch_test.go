@@ -288,6 +288,18 @@ func TestActorSetsAsMaps(t *testing.T) {
 		if got, want := sideActors(a.obj, a.subj), sideActorsMaps(a.obj, countriesOf(a.subj)); !slices.Equal(got, want) {
 			t.Fatalf("sideActors(%v, %v) = %v, want %v", a.obj, a.subj, got, want)
 		}
+		var all side
+		all.add(a.subj...)
+		all.add(a.obj...)
+		var persons []sukien.Actor
+		for _, p := range all.actors {
+			if p.Kind == sukien.KindPerson {
+				persons = append(persons, p)
+			}
+		}
+		if got := sidePersons(a.subj, a.obj); !slices.Equal(got, persons) {
+			t.Fatalf("sidePersons(%v, %v) = %v, want %v", a.subj, a.obj, got, persons)
+		}
 		want := slices.Sorted(maps.Keys(countriesOf(sides(&a))))
 		if got := sortedCountries(nil, sides(&a)); !slices.Equal(got, want) && len(got)+len(want) > 0 {
 			t.Fatalf("sortedCountries(%v) = %v, want %v", sides(&a), got, want)
