@@ -106,18 +106,20 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 	n := len(s.toks.T)
 	s.mentions = s.mentions[:0]
 	s.channels = s.channels[:0]
-	s.mentAt = make([]int, n)
+	s.mentAt = zeroed(s.mentAt, n)
 	for i := range s.mentAt {
 		s.mentAt[i] = -1
 	}
-	used := make([]bool, n)
+	s.taken = zeroed(s.taken, n)
+	used := s.taken
 	known := len(c.persons) // persons named before this sentence
 	var lastBefore *sukien.Actor
 	if known > 0 {
 		a := c.persons[known-1].actor
 		lastBefore = &a
 	}
-	trigAt := make([]bool, n)
+	s.inTrig = zeroed(s.inTrig, n)
+	trigAt := s.inTrig
 	for _, t := range s.trigs {
 		for j := t.start; j < t.end; j++ {
 			trigAt[j] = true
@@ -144,7 +146,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 		if bi := s.baseAt[i]; bi >= 0 {
 			b := &s.bases[bi]
 			if e := b.has(dict.Person); e != nil {
-				persons = append(persons, pm{b.start, b.end, personActor(e), shortsOf(e), true})
+				persons = append(persons, pm{b.start, b.end, personActor(e), x.shortsOf(e), true})
 				i = b.end - 1
 				continue
 			}
@@ -168,7 +170,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 				if a, ok := x.recallTitled(c, s.word(b.start), x.roleBefore(s, b.start, trigAt)); ok && b.end == b.start+1 {
 					persons = append(persons, pm{b.start, b.end, a, nil, true})
 				} else if b.end == b.start+1 && len(b.targets) == 1 {
-					persons = append(persons, pm{b.start, b.end, personActor(e), shortsOf(e), true})
+					persons = append(persons, pm{b.start, b.end, personActor(e), x.shortsOf(e), true})
 				}
 				i = b.end - 1
 				continue

@@ -349,3 +349,62 @@ func BenchmarkDates(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLongSentence extracts pages with no full stop, made of one
+// clause repeated: many triggers and mentions in one run of text. The time
+// per byte must not grow with the length (a hostile or badly split page
+// must not stall a worker); compare ns/op across the sizes.
+func BenchmarkLongSentence(b *testing.B) {
+	x := extract.New(loadDict(b))
+	for _, c := range []struct{ name, unit string }{
+		{"list", "Hàn Quốc, Nhật Bản và Mỹ hội đàm với Trung Quốc, "},
+		{"pair", "ông Kim gặp ông Moon và hai bên "},
+	} {
+		for _, kb := range []int{16, 64, 256} {
+			text := strings.Repeat(c.unit, kb<<10/len(c.unit)+1)
+			doc := sukien.Document{ID: "long", Published: "2024-06-18", Text: text}
+			b.Run(fmt.Sprintf("%s/%dKB", c.name, kb), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					x.Extract(doc)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkManyEvents extracts pages of n short sentences that each report
+// a meeting of the same two states, on a different day ("dates") or by
+// different persons ("persons"), so that none merges: every report is
+// compared with every event before it. Compare ns/op across the sizes
+// (4× the sentences should cost about 4×, not 16×).
+func BenchmarkManyEvents(b *testing.B) {
+	x := extract.New(loadDict(b))
+	syl := []string{"Ba", "Bo", "Ca", "Chi", "Do", "Du", "Ga", "Gi", "Ha", "Ho", "Ja", "Ji", "Ka", "Ki", "La", "Lo", "Ma", "Mi", "Na", "No"}
+	page := func(kind string, n int) string {
+		var sb strings.Builder
+		for i := 0; i < n; i++ {
+			if kind == "dates" {
+				fmt.Fprintf(&sb, "Ngày %d/%d/%d, Hàn Quốc và Mỹ hội đàm tại Seoul. ", 1+i%28, 1+i/28%12, 2000+i/336)
+			} else {
+				name := syl[i%20] + strings.ToLower(syl[i/20%20]) + " " + syl[i/400%20]
+				fmt.Fprintf(&sb, "Ngoại trưởng Hàn Quốc Kim %s đã gặp Ngoại trưởng Mỹ John %s. ", name, name)
+			}
+		}
+		return sb.String()
+	}
+	for _, kind := range []string{"dates", "persons"} {
+		for _, n := range []int{1000, 4000} {
+			text := page(kind, n)
+			doc := sukien.Document{ID: "many", Published: "2024-06-18", Text: text}
+			b.Run(fmt.Sprintf("%s/%d", kind, n), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					x.Extract(doc)
+				}
+			})
+		}
+	}
+}

@@ -40,7 +40,7 @@ func (x *Extractor) leadersOfDelegations(s *sentence, drafts []draft) {
 			if !sukien.Symmetric(d.ev.Event) || !countriesOf(d.sides())[state] {
 				continue
 			}
-			if _, named := personsByCountry(d)[state]; named {
+			if hasPersonOf(d, state) {
 				break
 			}
 			if countriesOf(d.subj)[state] {
@@ -51,4 +51,16 @@ func (x *Extractor) leadersOfDelegations(s *sentence, drafts []draft) {
 			break
 		}
 	}
+}
+
+// hasPersonOf reports whether the draft names a person of state.
+func hasPersonOf(d *draft, state string) bool {
+	for _, l := range [][]sukien.Actor{d.subj, d.obj} {
+		for _, a := range l {
+			if a.Kind == sukien.KindPerson && a.Country == state {
+				return true
+			}
+		}
+	}
+	return false
 }

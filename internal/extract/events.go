@@ -101,7 +101,41 @@ func (d *draft) sides() []sukien.Actor {
 
 // clauseBounds returns the clause of token i: boundaries are semicolons,
 // colons and clause cues ("đồng thời", "trong khi đó").
+//
+// The bounds of every token are tabled on the first call: they depend on
+// the sentence's cues, mentions and triggers only, which are final by then,
+// and rescanning the sentence for each trigger was quadratic.
 func (s *sentence) clauseBounds(i int) (int, int) {
+	n := len(s.toks.T)
+	if i < 0 || i >= n {
+		return s.scanClauseBounds(i)
+	}
+	if len(s.clauseLo) != n {
+		s.clauseLo = s.clauseLo[:0]
+		for k := 0; k < n; k++ {
+			lo := 0
+			if k > 0 && s.isBoundary(k) {
+				lo = k
+			} else if k > 0 {
+				lo = s.clauseLo[k-1]
+			}
+			s.clauseLo = append(s.clauseLo, lo)
+		}
+		// clauseHi[k] is the first boundary after k, or n.
+		s.clauseHi = zeroed(s.clauseHi, n)
+		next := n
+		for k := n - 1; k >= 0; k-- {
+			s.clauseHi[k] = next
+			if k > 0 && s.clauseLo[k] == k {
+				next = k
+			}
+		}
+	}
+	return s.clauseLo[i], s.clauseHi[i]
+}
+
+// scanClauseBounds is clauseBounds without the table.
+func (s *sentence) scanClauseBounds(i int) (int, int) {
 	n := len(s.toks.T)
 	start, end := 0, n
 	for k := i; k > 0; k-- {
@@ -227,13 +261,21 @@ func (s *sentence) hasCue(i, j int, bits cueSet) int {
 }
 
 // eventsOf reads the events of one sentence.
-func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
-	dates := timex.Find(s.text, c.pub, c.ref)
-	// Re-resolve anaphoric expressions against a date of this sentence.
-	for _, d := range dates {
-		if d.Rel.Kind() == timex.Absolute && d.Date.Precision() == 3 {
-			dates = timex.Find(s.text, c.pub, d.Date)
-			break
+// The drafts are appended to out.
+func (x *Extractor) eventsOf(s *sentence, c *docContext, out []draft) []draft {
+	// s.found was read against no reference date; it stands for any when
+	// refFree, else the sentence is read again against the right one.
+	dates := s.found
+	if !s.refFree {
+		if !c.ref.IsZero() { // against no reference it is s.found
+			dates = timex.Find(s.text, c.pub, c.ref)
+		}
+		// Re-resolve anaphoric expressions against a date of this sentence.
+		for _, d := range dates {
+			if d.Rel.Kind() == timex.Absolute && d.Date.Precision() == 3 {
+				dates = timex.Find(s.text, c.pub, d.Date)
+				break
+			}
 		}
 	}
 	s.dates = dates
@@ -306,7 +348,6 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext) []draft {
 	for i := range cands {
 		live[i] = cands[i].t
 	}
-	var out []draft
 	built := make([]int, len(cands)) // index into out, or -1
 	suppressed := make([]bool, len(cands))
 	for i, cd := range cands {
@@ -400,11 +441,13 @@ func (x *Extractor) impliedMeeting(s *sentence, c *docContext, t *trigger) bool 
 	return w == "trong" || w == "tại"
 }
 
-func pairKey(as []sukien.Actor) string {
+func pairKey(lists ...[]sukien.Actor) string {
 	var cs []string
-	for _, a := range as {
-		if !contains(cs, a.Country) {
-			cs = append(cs, a.Country)
+	for _, as := range lists {
+		for _, a := range as {
+			if !contains(cs, a.Country) {
+				cs = append(cs, a.Country)
+			}
 		}
 	}
 	sort.Strings(cs)

@@ -10,13 +10,14 @@
 package extract
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"encoding/hex"
-	"fmt"
 	"io"
-	"maps"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sukien/sukien"
@@ -29,19 +30,32 @@ import (
 // concurrent use.
 type Extractor struct {
 	dict    *dict.Dictionary
-	states  map[string]bool // English names of states, to tell a country from a city
-	explain io.Writer       // set by Explain only
+	states  map[string]bool          // English names of states, to tell a country from a city
+	shorts  map[*dict.Entry][]string // persons' short-form keys (shortsOf), made once
+	explain io.Writer                // set by Explain only
 }
 
 // New returns an Extractor over the dictionary d.
 func New(d *dict.Dictionary) *Extractor {
-	x := &Extractor{dict: d, states: map[string]bool{}}
+	x := &Extractor{dict: d, states: map[string]bool{}, shorts: map[*dict.Entry][]string{}}
 	for _, e := range d.Entries {
 		if e.Kind == dict.Country {
 			x.states[e.Name] = true
 		}
+		if e.Kind == dict.Person {
+			x.shorts[e] = shortsOf(e)
+		}
 	}
 	return x
+}
+
+// shortsOf returns shortsOf(e), made in New for the dictionary's persons.
+// The slice is shared: it is only read.
+func (x *Extractor) shortsOf(e *dict.Entry) []string {
+	if ss, ok := x.shorts[e]; ok {
+		return ss
+	}
+	return shortsOf(e)
 }
 
 // Dict returns the dictionary the extractor uses.
@@ -79,14 +93,42 @@ func (c *docContext) when() string {
 	return c.pub.String()
 }
 
+// scratch is the working memory of one Extract call: the sentences with
+// their token, cue and mention tables and the document context. Extract
+// takes one from scratchPool and gives it back, so that these tables are
+// allocated once per worker rather than once per sentence (they were most
+// of the ~1,000 allocations and ~230 KB a document cost).
+type scratch struct {
+	sents  []sentence
+	chunks [][2]int // the sentences' spans in the document's text
+	kinds  []text.Kind
+	leads  []bool
+	ctx    docContext
+	found  []draft // a sentence's drafts, before splitBilateral
+	drafts []draft // the document's drafts
+	merged []draft // the drafts merged into events
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooled is the most text whose scratch goes back to the pool: a huge
+// page must not pin its tables for the life of the process.
+const maxPooled = 1 << 20
+
 // Extract codes the events of one document.
 func (x *Extractor) Extract(doc sukien.Document) Result {
 	td := text.Prepare(doc.Text)
 	pub, _ := timex.ParseISO(doc.Published)
-	c := &docContext{dict: x.dict, pub: pub, named: map[string]bool{}, lastTarget: map[string][]sukien.Actor{}, lastActor: map[string][]sukien.Actor{}, consulted: map[string]bool{}}
+	sc := scratchPool.Get().(*scratch)
+	defer func() {
+		if len(td.Text) <= maxPooled {
+			sc.release()
+			scratchPool.Put(sc)
+		}
+	}()
+	c := sc.context(pub)
+	c.dict = x.dict
 
-	var sents []*sentence
-	var kinds []text.Kind
 	// The lead paragraph sums the story up; the body tells it. Evidence is
 	// taken from the body when both report an event.
 	leadPara, lastPara := -1, -1
@@ -98,15 +140,33 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 			lastPara = ts.Para
 		}
 	}
+	sc.chunks, sc.kinds, sc.leads = sc.chunks[:0], sc.kinds[:0], sc.leads[:0]
 	for _, ts := range td.Sentences {
-		for _, sp := range chunks(td.Text, ts.Start, ts.End) {
-			sents = append(sents, &sentence{idx: len(sents), text: td.Text[sp[0]:sp[1]], start: sp[0],
-				lead: ts.Para == leadPara && lastPara > leadPara})
-			kinds = append(kinds, ts.Kind)
+		n := len(sc.chunks)
+		sc.chunks = appendChunks(sc.chunks, td.Text, ts.Start, ts.End)
+		for range sc.chunks[n:] {
+			sc.kinds = append(sc.kinds, ts.Kind)
+			sc.leads = append(sc.leads, ts.Para == leadPara && lastPara > leadPara)
 		}
 	}
-	for _, s := range sents {
+	// Sentences are values in one slice, sized before any is taken by
+	// address: drafts point at them.
+	n := len(sc.chunks)
+	if cap(sc.sents) < n {
+		sc.sents = append(sc.sents[:cap(sc.sents)], make([]sentence, n-cap(sc.sents))...)
+	}
+	sents, kinds := sc.sents[:n], sc.kinds
+	for i, sp := range sc.chunks {
+		sents[i].reset(i, td.Text[sp[0]:sp[1]], sp[0], sc.leads[i])
+	}
+	for i := range sents {
+		s := &sents[i]
 		x.scan(s)
+		if kinds[i] == text.Body {
+			// Once per sentence, against no reference date: see refFree.
+			s.found = timex.Append(s.found[:0], s.text, pub, timex.Date{})
+			s.refFree = refFree(s.found)
+		}
 		for _, b := range s.bases {
 			if e := b.has(dict.Country); e != nil {
 				c.named[e.ID] = true
@@ -120,9 +180,10 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 		}
 	}
 
-	c.anchor = anchorDate(td, pub)
-	var drafts []draft
-	for i, s := range sents {
+	c.anchor = anchorDate(td, sents, pub)
+	drafts := sc.drafts[:0]
+	for i := range sents {
+		s := &sents[i]
 		x.findTriggers(s)
 		x.assemble(s, c)
 		if kinds[i] != text.Body {
@@ -131,17 +192,24 @@ func (x *Extractor) Extract(doc sukien.Document) Result {
 			}
 			continue
 		}
-		ds := splitBilateral(s, x.eventsOf(s, c))
+		sc.found = x.eventsOf(s, c, sc.found[:0])
+		n := len(drafts)
+		drafts = splitBilateral(drafts, s, sc.found)
+		ds := drafts[n:]
 		if x.explain != nil {
 			x.explainSentence(s, kinds[i], c, ds)
 		}
 		x.updateContext(s, c, ds)
-		drafts = append(drafts, ds...)
 		x.leadersOfDelegations(s, drafts)
 	}
+	sc.drafts = drafts
 	dateAgreementsAtMeetings(drafts)
-	merged := mergeDrafts(drafts, x.states)
+	merged := mergeDrafts(sc.merged[:0], drafts, x.states)
+	sc.merged = merged
 	res := Result{Doc: td}
+	if len(merged) > 0 {
+		res.Events = make([]sukien.Event, 0, len(merged))
+	}
 	var runes runeCounter
 	for _, d := range merged {
 		res.Events = append(res.Events, x.record(doc, td, d, &runes))
@@ -158,8 +226,7 @@ func dateAgreementsAtMeetings(ds []draft) {
 		if a.ev.Event != "AGREE" || a.dateExact || a.background {
 			continue
 		}
-		sides := countriesOf(a.sides())
-		if len(sides) < 2 {
+		if !severalCountries(a.subj, a.obj) {
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
@@ -167,7 +234,7 @@ func dateAgreementsAtMeetings(ds []draft) {
 			if m.ev.Event != "CONSULT" || !m.dateExact || m.date.Day == 0 || before(a.date, m.date) {
 				continue
 			}
-			if maps.Equal(sides, countriesOf(m.sides())) {
+			if sameCountries([][]sukien.Actor{a.subj, a.obj}, [][]sukien.Actor{m.subj, m.obj}) {
 				a.date, a.dateRel = m.date, m.dateRel
 				break
 			}
@@ -179,9 +246,9 @@ func dateAgreementsAtMeetings(ds []draft) {
 // stops would otherwise make clause analysis quadratic.
 const maxSentence = 1500
 
-// chunks cuts an over-long sentence at commas or semicolons.
-func chunks(t string, start, end int) [][2]int {
-	var out [][2]int
+// appendChunks appends the spans of sentence [start, end), cut at commas
+// or semicolons when it is over-long.
+func appendChunks(out [][2]int, t string, start, end int) [][2]int {
 	for end-start > maxSentence {
 		cut := -1
 		for i := start + maxSentence; i > start+maxSentence/2; i-- {
@@ -212,23 +279,71 @@ func chunks(t string, start, end int) [][2]int {
 // its body that falls in the ten days up to publication. Events told
 // without a date of their own are dated by it before the month of
 // publication is used.
-func anchorDate(td *text.Doc, pub timex.Date) timex.Date {
+func anchorDate(td *text.Doc, sents []sentence, pub timex.Date) timex.Date {
 	if pub.Precision() < 3 {
 		return timex.Date{}
 	}
 	lo := pub.AddDays(-10)
 	hi := pub.AddDays(1)
+	j := 0 // the first chunk of sentence i
 	for i, ts := range td.Sentences {
+		for j < len(sents) && sents[j].start < ts.Start {
+			j++
+		}
 		if ts.Kind != text.Body {
 			continue
 		}
-		for _, e := range timex.Find(td.Sentence(i), pub, timex.Date{}) {
+		var found []timex.Expr
+		if j < len(sents) && sents[j].start == ts.Start && len(sents[j].text) == ts.End-ts.Start {
+			found = sents[j].found // read whole as one chunk already
+		} else {
+			found = timex.Find(td.Sentence(i), pub, timex.Date{})
+		}
+		for _, e := range found {
 			if e.Rel.Kind() == timex.Absolute && e.Date.Precision() == 3 && !before(e.Date, lo) && !before(hi, e.Date) {
 				return e.Date
 			}
 		}
 	}
 	return timex.Date{}
+}
+
+// refFree reports whether the dates found in a sentence would be the same
+// whatever the reference date: timex resolves only SameDay and Anaphoric
+// expressions ("cùng ngày", "hai ngày sau đó") against it, and which
+// expressions it finds does not depend on it. Most sentences then need one
+// timex pass, not the two or three eventsOf asks for.
+func refFree(ds []timex.Expr) bool {
+	for _, d := range ds {
+		if k := d.Rel.Kind(); k == timex.SameDay || k == timex.Anaphoric {
+			return false
+		}
+	}
+	return true
+}
+
+// context returns the scratch's document context, emptied, for a
+// document published on pub.
+func (sc *scratch) context(pub timex.Date) *docContext {
+	c := &sc.ctx
+	clear(c.named)
+	clear(c.lastTarget)
+	clear(c.lastActor)
+	clear(c.consulted)
+	*c = docContext{pub: pub, persons: c.persons[:0], named: c.named, lastTarget: c.lastTarget, lastActor: c.lastActor, consulted: c.consulted}
+	if c.named == nil {
+		c.named, c.lastTarget, c.lastActor, c.consulted = map[string]bool{}, map[string][]sukien.Actor{}, map[string][]sukien.Actor{}, map[string]bool{}
+	}
+	return c
+}
+
+// release drops the scratch's references to the document just read, so
+// that the pool does not keep its text alive.
+func (sc *scratch) release() {
+	for i := range sc.sents {
+		s := &sc.sents[i]
+		s.text, s.toks.Src, s.lower = "", "", ""
+	}
 }
 
 func before(a, b timex.Date) bool {
@@ -250,22 +365,14 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 			c.ref, dated = d.date, true
 		}
 		if sukien.Symmetric(d.ev.Event) && !paired && !d.embedded {
-			var all side
-			all.add(d.subj...)
-			all.add(d.obj...)
-			if cs := all.countries(); len(cs) >= 2 {
+			var cb [8]string
+			if codes := sortedCountries(cb[:0], d.subj, d.obj); len(codes) >= 2 {
 				paired = true
 				c.pair = nil
-				var persons []sukien.Actor
-				for code := range cs {
+				for _, code := range codes {
 					c.pair = append(c.pair, x.countryActor(code))
 				}
-				sort.Slice(c.pair, func(i, j int) bool { return c.pair[i].Country < c.pair[j].Country })
-				for _, a := range all.actors {
-					if a.Kind == sukien.KindPerson {
-						persons = append(persons, a)
-					}
-				}
+				persons := sidePersons(d.subj, d.obj)
 				c.pairPersons = nil
 				if len(persons) >= 2 {
 					c.pairPersons = persons
@@ -277,17 +384,14 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 			c.lastLaunch = d.subj
 		}
 		if d.ev.Event == "CONSULT" {
-			c.consulted[pairKey(d.sides())] = true
+			c.consulted[pairKey(d.subj, d.obj)] = true
 		}
 		if d.ev.Event == "AGREE" {
-			var all side
-			all.add(d.subj...)
-			all.add(d.obj...)
 			c.lastAgreed = nil
-			for code := range all.countries() {
+			var cb [8]string
+			for _, code := range sortedCountries(cb[:0], d.subj, d.obj) {
 				c.lastAgreed = append(c.lastAgreed, x.countryActor(code))
 			}
-			sort.Slice(c.lastAgreed, func(i, j int) bool { return c.lastAgreed[i].Country < c.lastAgreed[j].Country })
 		}
 		if len(d.obj) > 0 && !sukien.Symmetric(d.ev.Event) {
 			c.lastTarget[d.ev.Event] = d.obj
@@ -318,12 +422,60 @@ func (x *Extractor) updateContext(s *sentence, c *docContext, ds []draft) {
 	}
 }
 
+// sortedCountries appends the states of the actors to buf, each once, and
+// sorts them: the keys of countriesOf in order, without the map.
+func sortedCountries(buf []string, lists ...[]sukien.Actor) []string {
+	for _, as := range lists {
+		for _, a := range as {
+			if a.Country != "" && !contains(buf, a.Country) {
+				buf = append(buf, a.Country)
+			}
+		}
+	}
+	slices.Sort(buf)
+	return buf
+}
+
+// sidePersons returns the persons of the lists, each once: the persons of
+// a side that side.add gave every actor of the lists to (it keeps the first
+// actor of a name and state).
+func sidePersons(lists ...[]sukien.Actor) []sukien.Actor {
+	var persons []sukien.Actor
+	for li, as := range lists {
+		for ai, a := range as {
+			if a.Kind == sukien.KindPerson && !hasActor(a, lists[:li]) && !hasActor(a, [][]sukien.Actor{as[:ai]}) {
+				persons = append(persons, a)
+			}
+		}
+	}
+	return persons
+}
+
+// hasActor reports whether the lists hold an actor of a's name and state,
+// the identity side.add goes by.
+func hasActor(a sukien.Actor, lists [][]sukien.Actor) bool {
+	for _, as := range lists {
+		for _, b := range as {
+			if b.Name == a.Name && b.Country == a.Country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // splitBilateral: "lần lượt có cuộc gặp song phương với A và B" is two
 // meetings, one with each.
-func splitBilateral(s *sentence, ds []draft) []draft {
-	var out []draft
+func splitBilateral(out []draft, s *sentence, ds []draft) []draft {
+	bi := -1 // bilateral(s), asked once
 	for _, d := range ds {
-		if d.ev.Event != "CONSULT" || !bilateral(s) {
+		if d.ev.Event == "CONSULT" && bi < 0 {
+			bi = 0
+			if bilateral(s) {
+				bi = 1
+			}
+		}
+		if d.ev.Event != "CONSULT" || bi == 0 {
 			out = append(out, d)
 			continue
 		}
@@ -364,12 +516,19 @@ func bilateral(s *sentence) bool {
 
 // mergeDrafts joins the sentences of one document that report one event:
 // same type, same sides, compatible dates, compatible persons.
-func mergeDrafts(ds []draft, states map[string]bool) []draft {
-	var out []draft
+//
+// Every report is compared with every event so far, so a page of thousands
+// of distinct events costs their square; the sameEvent calls are screened
+// by a hash of the states they must share (sidesHash), which merging does
+// not change, so that this costs nanoseconds a pair.
+func mergeDrafts(out []draft, ds []draft, states map[string]bool) []draft {
+	var hb [64]uint64
+	hashes := hb[:0] // sidesHash of out[i]
 	for _, d := range ds {
 		merged := false
+		h := sidesHash(&d)
 		for i := range out {
-			if sameEvent(&out[i], &d) {
+			if hashes[i] == h && sameEvent(&out[i], &d) {
 				joinDraft(&out[i], &d, states)
 				merged = true
 				break
@@ -378,9 +537,43 @@ func mergeDrafts(ds []draft, states map[string]bool) []draft {
 		if !merged {
 			d.ev.Mentions = 1
 			out = append(out, d)
+			hashes = append(hashes, h)
 		}
 	}
 	return out
+}
+
+// sidesHash hashes what sameEvent requires two reports to share: the
+// event type, the background flag and the set of states of the sides
+// (of the subject only for directed events). Merging a report into an
+// event keeps all three, since the states it adds are the same set.
+func sidesHash(d *draft) uint64 {
+	h := fnv64(d.ev.Event)
+	if d.background {
+		h = ^h
+	}
+	lists := [][]sukien.Actor{d.subj, d.obj}
+	if !sukien.Symmetric(d.ev.Event) {
+		lists = lists[:1]
+	}
+	for li, as := range lists {
+		for ai, a := range as {
+			if a.Country == "" || hasCountry(a.Country, lists[:li]) || hasCountry(a.Country, [][]sukien.Actor{as[:ai]}) {
+				continue // counted already: the set's hash is a sum over its members
+			}
+			h += fnv64(a.Country) * 0x9e3779b97f4a7c15
+		}
+	}
+	return h
+}
+
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 func countriesOf(as []sukien.Actor) map[string]bool {
@@ -393,9 +586,71 @@ func countriesOf(as []sukien.Actor) map[string]bool {
 	return m
 }
 
-func overlap(a, b map[string]bool) bool {
-	for k := range a {
-		if b[k] {
+// The set operations below are countriesOf's maps compared, done on the
+// short actor lists themselves: merging compares every pair of reports,
+// and the maps were most of its cost.
+
+// hasCountry reports whether an actor of the lists is of state c.
+func hasCountry(c string, lists [][]sukien.Actor) bool {
+	for _, as := range lists {
+		for _, a := range as {
+			if a.Country == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameCountries reports whether the actors of a and of b are of the same
+// set of states: countriesOf of each list joined, compared.
+func sameCountries(a, b [][]sukien.Actor) bool {
+	return countriesIn(a, b) && countriesIn(b, a)
+}
+
+// countriesIn reports whether every state of a is one of b.
+func countriesIn(a, b [][]sukien.Actor) bool {
+	for _, as := range a {
+		for _, x := range as {
+			if x.Country != "" && !hasCountry(x.Country, b) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// severalCountries reports whether the lists name two states or more.
+func severalCountries(lists ...[]sukien.Actor) bool {
+	first := ""
+	for _, as := range lists {
+		for _, a := range as {
+			switch {
+			case a.Country == "":
+			case first == "":
+				first = a.Country
+			case a.Country != first:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyCountry reports whether an actor of as has a state.
+func anyCountry(as []sukien.Actor) bool {
+	for _, a := range as {
+		if a.Country != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// shareCountry reports whether a state has actors in both a and b.
+func shareCountry(a, b []sukien.Actor) bool {
+	for _, x := range a {
+		if x.Country != "" && hasCountry(x.Country, [][]sukien.Actor{b}) {
 			return true
 		}
 	}
@@ -407,24 +662,23 @@ func sameEvent(a, b *draft) bool {
 		// "Trước đó, ...": an earlier occasion is another event.
 		return false
 	}
+	// Dates first: the cheapest test, and the one that tells apart the
+	// many reports of one kind by the same sides a long page may hold.
+	if !datesCompatible(a, b) {
+		return false
+	}
 	if sukien.Symmetric(a.ev.Event) {
-		sa := countriesOf(a.sides())
-		sb := countriesOf(b.sides())
-		if !maps.Equal(sa, sb) {
+		if !sameCountries([][]sukien.Actor{a.subj, a.obj}, [][]sukien.Actor{b.subj, b.obj}) {
 			return false
 		}
 	} else {
 		// Two states condemning one launch are two events.
-		if !maps.Equal(countriesOf(a.subj), countriesOf(b.subj)) {
+		if !sameCountries([][]sukien.Actor{a.subj}, [][]sukien.Actor{b.subj}) {
 			return false
 		}
-		ra, rb := countriesOf(a.obj), countriesOf(b.obj)
-		if len(ra) > 0 && len(rb) > 0 && !overlap(ra, rb) {
+		if anyCountry(a.obj) && anyCountry(b.obj) && !shareCountry(a.obj, b.obj) {
 			return false
 		}
-	}
-	if !datesCompatible(a, b) {
-		return false
 	}
 	// Persons tell meetings apart; a state's condemnation voiced by its
 	// leader and by its spokesman is still one condemnation.
@@ -448,31 +702,41 @@ func datesCompatible(a, b *draft) bool {
 
 // personsCompatible: two reports with different named persons for the same
 // state are two meetings.
+// Persons are compared state by state on the lists themselves, for the
+// reason given above sameCountries.
 func personsCompatible(a, b *draft) bool {
-	pa := personsByCountry(a)
-	pb := personsByCountry(b)
-	for c, na := range pa {
-		if nb, ok := pb[c]; ok && !intersects(na, nb) {
-			return false
+	as, bs := [][]sukien.Actor{a.subj, a.obj}, [][]sukien.Actor{b.subj, b.obj}
+	for _, l := range as {
+		for _, p := range l {
+			if p.Kind != sukien.KindPerson {
+				continue
+			}
+			// b names a person of p's state, and none of them is one of
+			// a's persons of that state.
+			inB, shared := false, false
+			for _, lb := range bs {
+				for _, q := range lb {
+					if q.Kind != sukien.KindPerson || q.Country != p.Country {
+						continue
+					}
+					inB = true
+					shared = shared || namedPerson(q.Name, p.Country, as)
+				}
+			}
+			if inB && !shared {
+				return false
+			}
 		}
 	}
 	return true
 }
 
-func personsByCountry(d *draft) map[string][]string {
-	m := map[string][]string{}
-	for _, a := range d.sides() {
-		if a.Kind == sukien.KindPerson {
-			m[a.Country] = append(m[a.Country], a.Name)
-		}
-	}
-	return m
-}
-
-func intersects(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
+// namedPerson reports whether the lists hold a person called name of
+// state country.
+func namedPerson(name, country string, lists [][]sukien.Actor) bool {
+	for _, as := range lists {
+		for _, a := range as {
+			if a.Kind == sukien.KindPerson && a.Country == country && a.Name == name {
 				return true
 			}
 		}
@@ -493,10 +757,14 @@ func informative(d *draft) int {
 	if d.dateExact {
 		n += 2
 	}
-	for _, a := range d.sides() {
+	for _, a := range d.subj {
 		if a.Kind == sukien.KindPerson {
-			n++
-			break
+			return n + 1
+		}
+	}
+	for _, a := range d.obj {
+		if a.Kind == sukien.KindPerson {
+			return n + 1
 		}
 	}
 	return n
@@ -548,15 +816,16 @@ func joinDraft(dst, src *draft, states map[string]bool) {
 func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft, runes *runeCounter) sukien.Event {
 	ev := d.ev
 	ev.Doc = doc.ID
+	var date string // "" for the zero date
 	if !d.date.IsZero() {
-		ds := d.date.String()
-		ev.Date = &ds
+		date = d.date.String()
+		ev.Date = &date
 	}
 	if ev.Level == "" && sukien.Symmetric(ev.Event) {
-		ev.Level = x.levelOf(d.sides(), d.date.String())
+		ev.Level = x.levelOf(date, d.subj, d.obj)
 	}
 	ev.Actor = sideActors(d.subj, nil)
-	ev.Recipient = sideActors(d.obj, countriesOf(d.subj))
+	ev.Recipient = sideActors(d.obj, d.subj)
 	if sukien.Symmetric(ev.Event) && len(ev.Actor) == 0 {
 		ev.Actor, ev.Recipient = ev.Recipient, nil
 	}
@@ -574,86 +843,171 @@ func (x *Extractor) record(doc sukien.Document, td *text.Doc, d draft, runes *ru
 	ev.Summary = summary(ev)
 	// Unique within the document: one trigger may yield one event per
 	// counterpart ("lần lượt gặp A và B").
-	h := sha1.Sum([]byte(fmt.Sprintf("%s|%d|%s|%d|%s|%s", doc.ID, s.idx, ev.Event, d.trigStart, sideKey(d.subj), sideKey(d.obj))))
+	// The key is doc|sentence|type|trigger|subject key|object key, built
+	// in place (fmt.Sprintf and the side keys' strings were a third of
+	// record's allocations).
+	var kb [256]byte
+	key := append(kb[:0], doc.ID...)
+	key = append(key, '|')
+	key = strconv.AppendInt(key, int64(s.idx), 10)
+	key = append(key, '|')
+	key = append(key, ev.Event...)
+	key = append(key, '|')
+	key = strconv.AppendInt(key, int64(d.trigStart), 10)
+	key = append(key, '|')
+	key = appendSideKey(key, d.subj)
+	key = append(key, '|')
+	key = appendSideKey(key, d.obj)
+	h := sha1.Sum(key)
 	ev.ID = hex.EncodeToString(h[:8])
 	return ev
 }
 
-func sideKey(as []sukien.Actor) string {
-	var ks []string
-	for _, a := range as {
-		ks = append(ks, a.Country+"/"+a.Name)
+// appendSideKey appends the key of a side: its actors' "country/name",
+// sorted as strings, joined by commas, so that it does not depend on the
+// order the actors were read in.
+func appendSideKey(b []byte, as []sukien.Actor) []byte {
+	var ib [16]int
+	idx := ib[:0]
+	for i := range as {
+		idx = append(idx, i)
+		// Insertion sort: a side is a few actors.
+		for j := len(idx) - 1; j > 0 && actorKeyLess(as[idx[j]], as[idx[j-1]]); j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+		}
 	}
-	sort.Strings(ks)
-	return strings.Join(ks, ",")
+	for k, i := range idx {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = appendActorKey(b, as[i])
+	}
+	return b
+}
+
+func appendActorKey(b []byte, a sukien.Actor) []byte {
+	return append(append(append(b, a.Country...), '/'), a.Name...)
+}
+
+// actorKeyLess compares the keys as strings ("AB/x" against "AB-/y" is not
+// a comparison of countries first).
+func actorKeyLess(a, b sukien.Actor) bool {
+	var ab, bb [128]byte
+	return bytes.Compare(appendActorKey(ab[:0], a), appendActorKey(bb[:0], b)) < 0
 }
 
 // levelOf names the rank of a meeting from its persons' offices at the
 // date: the highest rank present.
-func (x *Extractor) levelOf(as []sukien.Actor, date string) string {
-	rank := map[string]int{"leader": 6, "president": 6, "prime_minister": 6, "vice_president": 5,
-		"foreign_minister": 5, "defence_minister": 5, "unification_minister": 5, "national_security_adviser": 5,
-		"vice_foreign_minister": 4, "nuclear_envoy": 3, "ambassador": 2}
-	names := map[int]string{6: "leader", 5: "minister", 4: "vice-minister", 3: "envoy", 2: "ambassador"}
+func (x *Extractor) levelOf(date string, sides ...[]sukien.Actor) string {
 	best := 0
-	for _, a := range as {
-		if a.Kind != sukien.KindPerson || a.ID == "" {
-			continue
-		}
-		e := x.dict.Lookup(dict.Person, a.ID)
-		if e == nil {
-			continue
-		}
-		for _, r := range e.Roles {
-			if (date == "" || r.Contains(date)) && rank[r.Code] > best {
-				best = rank[r.Code]
+	for _, as := range sides {
+		for _, a := range as {
+			if a.Kind != sukien.KindPerson || a.ID == "" {
+				continue
+			}
+			e := x.dict.Lookup(dict.Person, a.ID)
+			if e == nil {
+				continue
+			}
+			for _, r := range e.Roles {
+				if (date == "" || r.Contains(date)) && roleRank[r.Code] > best {
+					best = roleRank[r.Code]
+				}
 			}
 		}
 	}
-	return names[best]
+	return rankLevel[best]
 }
+
+var (
+	roleRank = map[string]int{"leader": 6, "president": 6, "prime_minister": 6, "vice_president": 5,
+		"foreign_minister": 5, "defence_minister": 5, "unification_minister": 5, "national_security_adviser": 5,
+		"vice_foreign_minister": 4, "nuclear_envoy": 3, "ambassador": 2}
+	rankLevel = map[int]string{6: "leader", 5: "minister", 4: "vice-minister", 3: "envoy", 2: "ambassador"}
+)
 
 // runeCounter turns byte offsets of the original text into character
 // offsets, counting on from the last offset asked when it can: events come
-// roughly in text order, so a document is scanned about once.
-type runeCounter struct{ byteOff, runeOff int }
+// roughly in text order, so a document is scanned about once. Going back,
+// it counts back from there rather than from the start when that gives the
+// same number: when the state counted the whole prefix (not split inside a
+// character) and the new offset splits no character either.
+type runeCounter struct {
+	byteOff, runeOff int
+	split            bool // runeOff was counted in pieces cut inside a character
+}
 
 func (r *runeCounter) offset(td *text.Doc, b int) int {
-	if b < r.byteOff {
-		r.byteOff, r.runeOff = 0, 0
-	}
 	b = min(max(b, 0), len(td.Orig))
+	if b < r.byteOff {
+		if !r.split && clean(td.Orig, b) {
+			r.runeOff -= utf8.RuneCountInString(td.Orig[b:r.byteOff])
+			r.byteOff = b
+			return r.runeOff
+		}
+		r.byteOff, r.runeOff, r.split = 0, 0, false
+	}
+	// Counting the prefix in two pieces counts it whole unless the cut is
+	// inside a character (its pieces then count as invalid bytes).
+	r.split = r.split || !clean(td.Orig, r.byteOff)
 	r.runeOff += utf8.RuneCountInString(td.Orig[r.byteOff:b])
 	r.byteOff = b
 	return r.runeOff
 }
 
+// clean reports whether cutting s at i leaves every character whole, or
+// at least is not inside a valid UTF-8 sequence (a continuation byte is
+// taken as possibly inside one).
+func clean(s string, i int) bool {
+	return i == 0 || i >= len(s) || utf8.RuneStart(s[i])
+}
+
 // sideActors lists persons and organisations, and the bare state only for
 // states no person or organisation stands for.
-func sideActors(as []sukien.Actor, exclude map[string]bool) []sukien.Actor {
-	covered := map[string]bool{}
-	for _, a := range as {
-		if a.Kind != sukien.KindCountry {
-			covered[a.Country] = true
+// States in exclude (the other side's) are left out. The sets are looked
+// up in the short lists themselves rather than in maps built per record.
+func sideActors(as []sukien.Actor, exclude []sukien.Actor) []sukien.Actor {
+	covered := func(c string) bool {
+		for _, a := range as {
+			if a.Kind != sukien.KindCountry && a.Country == c {
+				return true
+			}
 		}
+		return false
 	}
 	var out []sukien.Actor
-	seen := map[string]bool{}
+next:
 	for _, a := range as {
-		if exclude[a.Country] {
+		if a.Country != "" && hasCountry(a.Country, [][]sukien.Actor{exclude}) {
 			continue
 		}
-		if a.Kind == sukien.KindCountry && covered[a.Country] {
+		if a.Kind == sukien.KindCountry && covered(a.Country) {
 			continue
 		}
-		k := a.Kind + "|" + a.Name + "|" + a.Country
-		if seen[k] {
-			continue
+		for _, b := range out {
+			if sameActorKey(a, b) {
+				continue next
+			}
 		}
-		seen[k] = true
 		out = append(out, a)
 	}
 	return out
+}
+
+// sameActorKey reports whether a.Kind+"|"+a.Name+"|"+a.Country equals the
+// same string of b, without building them.
+func sameActorKey(a, b sukien.Actor) bool {
+	if a.Kind == b.Kind && a.Name == b.Name && a.Country == b.Country {
+		return true
+	}
+	if len(a.Kind)+len(a.Name)+len(a.Country) != len(b.Kind)+len(b.Name)+len(b.Country) {
+		return false
+	}
+	key := func(buf []byte, a sukien.Actor) []byte {
+		return append(append(append(append(append(buf, a.Kind...), '|'), a.Name...), '|'), a.Country...)
+	}
+	var ab, bb [128]byte
+	return bytes.Equal(key(ab[:0], a), key(bb[:0], b))
 }
 
 func confidence(d draft) float64 {
@@ -679,32 +1033,9 @@ var verbs = map[string]string{
 
 // summary writes a one-line English gloss of a record.
 func summary(ev sukien.Event) string {
-	// A state whose person is named is not named again: "Donald Trump
-	// (USA) and Moon Jae-in (KOR)", not "South Korea, Donald Trump (USA)".
-	names := func(as []sukien.Actor) string {
-		withPerson := map[string]bool{}
-		for _, a := range as {
-			if a.Kind == sukien.KindPerson {
-				withPerson[a.Country] = true
-			}
-		}
-		var parts []string
-		for _, a := range as {
-			switch {
-			case a.Kind == sukien.KindPerson && a.Country != "":
-				parts = append(parts, a.Name+" ("+a.Country+")")
-			case withPerson[a.Country] && a.Kind == sukien.KindCountry:
-			default:
-				parts = append(parts, a.Name)
-			}
-		}
-		if len(parts) > 1 {
-			return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-		}
-		return strings.Join(parts, ", ")
-	}
 	var b strings.Builder
-	b.WriteString(names(ev.Actor))
+	b.Grow(128)
+	writeNames(&b, ev.Actor)
 	b.WriteString(" ")
 	verb := verbs[ev.Event]
 	if len(ev.Recipient) == 0 {
@@ -714,19 +1045,66 @@ func summary(ev sukien.Event) string {
 	b.WriteString(verb)
 	if len(ev.Recipient) > 0 {
 		b.WriteString(" ")
-		b.WriteString(names(ev.Recipient))
+		writeNames(&b, ev.Recipient)
 	}
 	if ev.Event == "MOBILIZE" && ev.Mode == "weapons" {
 		b.WriteString(" weapons (launch or test)")
 	}
 	if ev.Mode != "" && ev.Event == "CONSULT" {
-		b.WriteString(" (" + ev.Mode + ")")
+		b.WriteString(" (")
+		b.WriteString(ev.Mode)
+		b.WriteString(")")
 	}
 	if ev.Location != nil {
-		b.WriteString(" in " + ev.Location.Name)
+		b.WriteString(" in ")
+		b.WriteString(ev.Location.Name)
 	}
 	if ev.Date != nil {
-		b.WriteString(" on " + *ev.Date)
+		b.WriteString(" on ")
+		b.WriteString(*ev.Date)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// writeNames writes "A, B and C". A state whose person is named is not
+// named again: "Donald Trump (USA) and Moon Jae-in (KOR)", not "South
+// Korea, Donald Trump (USA)".
+func writeNames(b *strings.Builder, as []sukien.Actor) {
+	named := func(a sukien.Actor) bool {
+		if a.Kind == sukien.KindPerson && a.Country != "" || a.Kind != sukien.KindCountry {
+			return true
+		}
+		for _, p := range as {
+			if p.Kind == sukien.KindPerson && p.Country == a.Country {
+				return false
+			}
+		}
+		return true
+	}
+	n := 0
+	for _, a := range as {
+		if named(a) {
+			n++
+		}
+	}
+	k := 0
+	for _, a := range as {
+		if !named(a) {
+			continue
+		}
+		switch {
+		case k == 0:
+		case k == n-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		k++
+		b.WriteString(a.Name)
+		if a.Kind == sukien.KindPerson && a.Country != "" {
+			b.WriteString(" (")
+			b.WriteString(a.Country)
+			b.WriteString(")")
+		}
+	}
 }

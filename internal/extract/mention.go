@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sukien/sukien"
@@ -172,7 +172,35 @@ type sentence struct {
 	trigs    []trigger
 	channels []channelAt
 	dates    []timex.Expr
-	topic    []bool // per token: inside a "về ..." phrase (lazily built)
+	found    []timex.Expr // body sentences: the dates against no reference date
+	refFree  bool         // found stands for any reference date (see refFree)
+	topic    []bool       // per token: inside a "về ..." phrase (lazily built)
+	taken    []bool       // assemble's scratch: tokens taken by a mention
+	inTrig   []bool       // assemble's scratch: tokens inside a trigger
+	clauseLo []int        // per token: the start of its clause (see clauseBounds)
+	clauseHi []int        // per token: the end of its clause
+	lower    string       // toks.Lower as a string: word slices it
+}
+
+// reset makes s the sentence text at byte start of the document, keeping
+// the buffers of the sentence it held before (see scratch).
+func (s *sentence) reset(idx int, text string, start int, lead bool) {
+	*s = sentence{idx: idx, text: text, start: start, lead: lead,
+		toks: dict.Tokens{T: s.toks.T[:0], Lower: s.toks.Lower[:0]},
+		cues: s.cues[:0], cueIn: s.cueIn[:0], bases: s.bases[:0], baseAt: s.baseAt[:0],
+		mentions: s.mentions[:0], mentAt: s.mentAt[:0], trigs: s.trigs[:0], channels: s.channels[:0],
+		found: s.found[:0], taken: s.taken[:0], inTrig: s.inTrig[:0], clauseLo: s.clauseLo[:0], clauseHi: s.clauseHi[:0]}
+}
+
+// zeroed returns b resized to n elements, all zero, reusing its array when
+// it is large enough.
+func zeroed[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // channelAt is a recurring mechanism named in a sentence.
@@ -181,7 +209,11 @@ type channelAt struct {
 	entry      *dict.Entry
 }
 
-func (s *sentence) word(i int) string { return string(s.toks.Word(i)) }
+// word returns the lower-cased word of token i.
+func (s *sentence) word(i int) string {
+	t := &s.toks.T[i]
+	return s.lower[t.LStart:t.LEnd]
+}
 
 func (s *sentence) cueAt(i int) cueSet {
 	if i < 0 || i >= len(s.cues) {
@@ -194,12 +226,19 @@ func (s *sentence) cueAt(i int) cueSet {
 func (x *Extractor) scan(s *sentence) {
 	// Room for the usual tokens (a syllable is about five bytes): growing
 	// these slices token by token was a tenth of the time.
-	s.toks.T = make([]dict.Token, 0, len(s.text)/4+4)
-	s.toks.Lower = make([]byte, 0, len(s.text)+16)
+	if cap(s.toks.T) < len(s.text)/4+4 {
+		s.toks.T = make([]dict.Token, 0, len(s.text)/4+4)
+	}
+	if cap(s.toks.Lower) < len(s.text)+16 {
+		s.toks.Lower = make([]byte, 0, len(s.text)+16)
+	}
 	s.toks.Tokenize(s.text)
+	// One string for the sentence's words: word(i) slices it where it
+	// converted token i's bytes at every call.
+	s.lower = string(s.toks.Lower)
 	n := len(s.toks.T)
-	s.cues = make([]cueSpan, n)
-	s.cueIn = make([]cueSet, n)
+	s.cues = zeroed(s.cues, n)
+	s.cueIn = zeroed(s.cueIn, n)
 	for i := 0; i < n; i++ {
 		m := x.dict.Cues.Longest(&s.toks, i)
 		if m.End == i {
@@ -215,7 +254,7 @@ func (x *Extractor) scan(s *sentence) {
 		}
 		i = m.End - 1
 	}
-	s.baseAt = make([]int, n)
+	s.baseAt = zeroed(s.baseAt, n)
 	for i := range s.baseAt {
 		s.baseAt[i] = -1
 	}
@@ -255,8 +294,25 @@ func (s *sentence) isNameToken(i int) bool {
 	}
 	w := s.toks.Src[t.Start:t.End]
 	// Acronyms (THAAD, JCS) are not names.
-	if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
+	if utf8.RuneCountInString(w) > 1 && upperAlready(w) {
 		return false
+	}
+	return true
+}
+
+// upperAlready reports whether strings.ToUpper(w) == w, without building
+// the upper-case string: every rune is its own upper case, and no byte is
+// invalid UTF-8 (ToUpper would write U+FFFD for it).
+func upperAlready(w string) bool {
+	for i, r := range w {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(w[i:]); n == 1 {
+				return false
+			}
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
 	}
 	return true
 }
