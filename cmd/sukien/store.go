@@ -144,7 +144,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	var sf storeFlags
 	sf.register(fs)
 	published := fs.String("published", "", "publication date (YYYY-MM-DD, YYYY-MM) for plain files without one")
-	batchSize := fs.Int("batch", 200, "documents stored per transaction")
+	batchSize := fs.Int("batch", 500, "documents stored per transaction")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents extracted in parallel")
 	if err := parseFlags(fs, args); err != nil {
 		return err
