@@ -49,27 +49,39 @@ func (c *docContext) recall(key string) (sukien.Actor, bool) {
 	return sukien.Actor{}, false
 }
 
-// recallTitled is recall for a short name after a title: "Tổng thống Moon"
-// is the president named Moon, not his adviser Moon Chung-in named since.
-func (x *Extractor) recallTitled(c *docContext, key, role string) (sukien.Actor, bool) {
-	if role != "" {
-		for i := len(c.persons) - 1; i >= 0; i-- {
-			p := c.persons[i]
-			if !slices.Contains(p.shorts, key) {
-				continue
-			}
-			if p.role == role || x.dict.HeldBy(role, p.actor.Country, p.actor.ID) {
-				return p.actor, true
+// recallTitled is recall for the short name at token i after a title:
+// "Tổng thống Moon" is the president named Moon, not his adviser Moon
+// Chung-in named since. The title is read only when several persons
+// share the name.
+func (x *Extractor) recallTitled(c *docContext, s *sentence, i int, trigAt []bool) (sukien.Actor, bool) {
+	key := s.word(i)
+	n := 0
+	for _, p := range c.persons {
+		if slices.Contains(p.shorts, key) {
+			n++
+		}
+	}
+	if n > 1 {
+		if _, _, _, role, _ := x.chainLeft(s, i, trigAt); role != "" {
+			for k := len(c.persons) - 1; k >= 0; k-- {
+				p := c.persons[k]
+				if slices.Contains(p.shorts, key) && x.holdsOffice(p, role, p.actor.Country) {
+					return p.actor, true
+				}
 			}
 		}
 	}
 	return c.recall(key)
 }
 
-// roleBefore is the office of the title chain ending before i, if any.
-func (x *Extractor) roleBefore(s *sentence, i int, trigAt []bool) string {
-	_, _, _, role, _ := x.chainLeft(s, i, trigAt)
-	return role
+// holdsOffice reports whether a person the article named holds (or held)
+// role for country: by the terms of office for a dictionary person, by the
+// title read for anyone else.
+func (x *Extractor) holdsOffice(p personRef, role, country string) bool {
+	if x.dict.Lookup(dict.Person, p.actor.ID) != nil {
+		return x.dict.HeldBy(role, country, p.actor.ID)
+	}
+	return p.role == role
 }
 
 // recallRole finds the most recently named person holding role for country.
@@ -167,7 +179,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 					i = j - 1
 					continue
 				}
-				if a, ok := x.recallTitled(c, s.word(b.start), x.roleBefore(s, b.start, trigAt)); ok && b.end == b.start+1 {
+				if a, ok := x.recallTitled(c, s, b.start, trigAt); ok && b.end == b.start+1 {
 					persons = append(persons, pm{b.start, b.end, a, nil, true})
 				} else if b.end == b.start+1 && len(b.targets) == 1 {
 					persons = append(persons, pm{b.start, b.end, personActor(e), x.shortsOf(e), true})
@@ -185,7 +197,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 		titled := x.titledBefore(s, i)
 		switch {
 		case j-i == 1 && titled:
-			if a, ok := x.recallTitled(c, s.word(i), x.roleBefore(s, i, trigAt)); ok {
+			if a, ok := x.recallTitled(c, s, i, trigAt); ok {
 				persons = append(persons, pm{i, j, a, nil, true})
 			}
 		case j-i >= 2 && titled:
@@ -278,12 +290,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 			switch {
 			case cs.bits&cPair != 0:
 				m := mention{start: i, end: cs.end, kind: mPair}
-				if t := s.toks.Text(i, cs.end); personalPair(t) {
-					m.role = "persons"
-					if strings.Contains(strings.ToLower(t), "lãnh đạo") {
-						m.role = "leader"
-					}
-				}
+				m.role = pairRole(s.toks.Text(i, cs.end))
 				add(m)
 			case cs.bits&cAnaphor != 0:
 				add(mention{start: i, end: cs.end, kind: mAnaphor})
@@ -714,13 +721,7 @@ func (x *Extractor) namedHolder(c *docContext, role, country string) (sukien.Act
 		if strings.HasPrefix(t, "cựu") || strings.HasPrefix(t, "nguyên") {
 			continue
 		}
-		// A dictionary person holds the office if the terms say so; the
-		// role read from a title counts for others only.
-		if x.dict.Lookup(dict.Person, p.actor.ID) != nil {
-			if x.dict.HeldBy(role, country, p.actor.ID) {
-				return p.actor, true
-			}
-		} else if p.role == role {
+		if x.holdsOffice(p, role, country) {
 			return p.actor, true
 		}
 	}
@@ -842,8 +843,6 @@ func (x *Extractor) compound(s *sentence, bi int, c *docContext) ([]string, int)
 	return codes, end
 }
 
-// personalPair: "hai nhà lãnh đạo", "hai ngoại trưởng" name the persons of
-// the pair, "hai nước" only the states.
 // pairCount reads how many sides a pair phrase counts: "ba bên" 3.
 func pairCount(t string) int {
 	switch strings.Fields(strings.ToLower(t))[0] {
@@ -894,14 +893,19 @@ func (s *sentence) listBefore(mi, n int) []sukien.Actor {
 	return nil
 }
 
-func personalPair(t string) bool {
+// pairRole: "hai nhà lãnh đạo" name the leaders of the pair, "hai ngoại
+// trưởng" its persons, "hai nước" only the states ("").
+func pairRole(t string) string {
 	t = strings.ToLower(t)
-	for _, w := range []string{"lãnh đạo", "quan chức", "ngoại trưởng", "bộ trưởng", "phái viên", "vị", "trưởng đoàn"} {
+	if strings.Contains(t, "lãnh đạo") {
+		return "leader"
+	}
+	for _, w := range []string{"quan chức", "ngoại trưởng", "bộ trưởng", "phái viên", "vị", "trưởng đoàn"} {
 		if strings.Contains(t, w) {
-			return true
+			return "persons"
 		}
 	}
-	return false
+	return ""
 }
 
 // lastPersonBefore finds the person a bare "ông"/"bà" at token i stands

@@ -41,11 +41,11 @@ func (sd *side) countries() map[string]bool {
 	return m
 }
 
-// resolve gives the actors of a mention, using the document context for
-// pairs, anaphors and incidents.
 // statesOnly is the role of a pair that names states, not persons.
 const statesOnly = "states"
 
+// resolve gives the actors of a mention, using the document context for
+// pairs, anaphors and incidents.
 func (c *docContext) resolve(m *mention) []sukien.Actor {
 	switch m.kind {
 	case mPair:
@@ -315,15 +315,9 @@ func addLeadPerson(s *sentence, cs, ts int, sd *side) {
 			return
 		}
 		p := m.actors[0]
-		if !sd.countries()[p.Country] {
-			return
+		if sd.countries()[p.Country] && !hasPersonOf(p.Country, sd.actors) {
+			sd.add(p)
 		}
-		for _, a := range sd.actors {
-			if a.Kind == sukien.KindPerson && a.Country == p.Country {
-				return
-			}
-		}
-		sd.add(p)
 		return
 	}
 }
@@ -722,12 +716,13 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 			subj = x.subjectOf(s, c, cs, t.start)
 		}
 	}
-	if voiced(ev.Event) {
+	// (A launch or a deployment is the state's, whoever the clause begins
+	// with or reports it.)
+	switch {
+	case voiced(ev.Event):
 		x.addSpeaker(s, c, cs, t.start, &subj, true)
-	}
-	if voiced(ev.Event) || ev.Event == "CONSULT" || ev.Event == "AGREE" {
-		// (A launch or a deployment is the state's, whoever the clause
-		// begins with.)
+		addLeadPerson(s, cs, t.start, &subj)
+	case ev.Event == "CONSULT" || ev.Event == "AGREE":
 		addLeadPerson(s, cs, t.start, &subj)
 	}
 	oe := x.objectEnd(s, t.end, ce, symmetric)
@@ -1279,7 +1274,7 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 	// ("Trước cuộc gặp của ..., A đã gặp B": the sentence's opening
 	// adjunct marks its main clause.)
 	bg := s.hasCue(cs, t.start, cBackref) >= 0 && x.beforeMarker(s, cs, t.start) ||
-		cs > 0 && s.word(0) == "trước" && s.cues[0].bits&cBackref != 0 && s.trigAt(1)
+		cs > 0 && s.cues[0].bits&cBackref != 0 && x.beforeMarker(s, 0, 1) && s.trigAt(1)
 	if bg || x.pastMarker(s, cs, t.start) {
 		if !c.ref.IsZero() {
 			return timex.Date{Year: c.ref.Year, Month: c.ref.Month}, false, true, timex.Anaphoric
@@ -1379,7 +1374,6 @@ func (s *sentence) announcesPlan(rc int, t *trigger) bool {
 	return rc < len(s.cues) && s.hasCue(s.cues[rc].end, t.start, cFuture) >= 0
 }
 
-// speechAct: events done by saying them, whose report is the act.
 // voiced: events that are statements, so that whoever announces them for
 // their state takes part (not so a meeting or a sanction a spokesman
 // reports).
@@ -1391,6 +1385,7 @@ func voiced(ev string) bool {
 	return false
 }
 
+// speechAct: events done by saying them, whose report is the act.
 func speechAct(ev string) bool {
 	switch ev {
 	case "ACCUSE", "REQUEST", "SUPPORT", "REJECT", "THREATEN", "AGREE", "SANCTION", "PROTEST":

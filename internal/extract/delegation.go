@@ -40,7 +40,7 @@ func (x *Extractor) leadersOfDelegations(s *sentence, drafts []draft) {
 			if !sukien.Symmetric(d.ev.Event) || !countriesOf(d.sides())[state] {
 				continue
 			}
-			if hasPersonOf(d, state) {
+			if hasPersonOf(state, d.subj, d.obj) {
 				break
 			}
 			if countriesOf(d.subj)[state] {
@@ -53,9 +53,9 @@ func (x *Extractor) leadersOfDelegations(s *sentence, drafts []draft) {
 	}
 }
 
-// hasPersonOf reports whether the draft names a person of state.
-func hasPersonOf(d *draft, state string) bool {
-	for _, l := range [][]sukien.Actor{d.subj, d.obj} {
+// hasPersonOf reports whether the lists name a person of state.
+func hasPersonOf(state string, lists ...[]sukien.Actor) bool {
+	for _, l := range lists {
 		for _, a := range l {
 			if a.Kind == sukien.KindPerson && a.Country == state {
 				return true
