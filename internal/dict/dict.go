@@ -63,6 +63,10 @@ type Entry struct {
 	// Triggers.
 	Event, Mode, Cameo string
 	Near               []string // keys; the trigger needs one of them after it
+	// Weak triggers imply their event rather than state it ("đồng tình"
+	// with a view, "sẵn sàng", "mời"): another report of the same event
+	// makes better evidence.
+	Weak bool
 
 	Level     string
 	Ambiguous bool // an alias shared with another entry on purpose
@@ -297,6 +301,7 @@ func merge(dst, src *Entry) {
 	dst.Metonym = dst.Metonym || src.Metonym
 	dst.Ambiguous = dst.Ambiguous || src.Ambiguous
 	dst.NoNames = dst.NoNames || src.NoNames
+	dst.Weak = dst.Weak || src.Weak
 	for _, f := range []struct{ dst, src *string }{{&dst.Event, &src.Event}, {&dst.Mode, &src.Mode}, {&dst.Cameo, &src.Cameo}, {&dst.Level, &src.Level}, {&dst.Within, &src.Within}} {
 		if *f.src != "" {
 			*f.dst = *f.src
@@ -313,7 +318,7 @@ func entryOf(s *Stanza) (*Entry, error) {
 		Sector: strings.ToUpper(s.Get("sector")), Aliases: s.All("alias"), Short: s.All("short"),
 		Contextual: s.All("contextual"), Metonym: s.Get("metonym") == "yes", Event: strings.ToUpper(s.Get("event")),
 		Mode: s.Get("mode"), Cameo: s.Get("cameo"), Level: s.Get("level"), Ambiguous: s.Get("ambiguous") == "yes",
-		Within: s.Get("within"), NoNames: s.Get("names") == "no", Source: s.Source, Line: s.Line,
+		Within: s.Get("within"), NoNames: s.Get("names") == "no", Weak: s.Get("weak") == "yes", Source: s.Source, Line: s.Line,
 	}
 	e.Context = words(s.All("context"))
 	e.Members = words(s.All("members"))

@@ -43,6 +43,12 @@ kind: trigger
 alias: bắt tay hợp tác
 event: COOPERATE
 cameo: 030
+
+kind: trigger
+alias: ngỏ ý hợp tác
+event: COOPERATE
+cameo: 030
+weak: yes
 `,
 		"override.dict": `kind: place
 id: seoul
@@ -99,8 +105,11 @@ alias: Tổ chức Thử nghiệm
 	} else if h := d.Holders("ambassador", "VNM", "2024-05-01"); !containsEntry(h, e) {
 		t.Errorf("new person's open-ended role not indexed: %v", h)
 	}
-	if ts := d.Triggers.Lookup("bắt tay hợp tác"); len(ts) != 1 || ts[0].Entry.Event != "COOPERATE" {
+	if ts := d.Triggers.Lookup("bắt tay hợp tác"); len(ts) != 1 || ts[0].Entry.Event != "COOPERATE" || ts[0].Entry.Weak {
 		t.Errorf("new trigger = %+v", ts)
+	}
+	if ts := d.Triggers.Lookup("ngỏ ý hợp tác"); len(ts) != 1 || !ts[0].Entry.Weak {
+		t.Errorf("weak: yes not read: %+v", ts)
 	}
 	seoul := d.Lookup(Place, "seoul")
 	if seoul == nil || seoul.Name != "Seoul (replaced)" || seoul.Metonym {

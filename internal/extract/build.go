@@ -914,6 +914,8 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		obj = x.targetStates(obj, summons)
 	}
 	d := draft{ev: ev, sent: s, subj: subj.actors, obj: obj.actors, trigStart: t.start}
+	d.predicate = s.toldAsPredicate(t, cs)
+	d.weak = t.entry.Weak
 	d.date, d.dateExact, d.background, d.dateRel = x.dateOf(s, c, t, cs, ce, dates, live)
 	if d.date.IsZero() || c.pub.IsZero() {
 		// No publication date: "ngày 18/6" cannot be placed in a year; keep
@@ -1091,7 +1093,7 @@ func (x *Extractor) requestFrame(s *sentence, c *docContext, t *trigger, ev suki
 	if len(subj.actors) == 0 || len(obj.actors) == 0 {
 		return draft{}, false
 	}
-	d := draft{ev: ev, sent: s, subj: subj.actors, obj: obj.actors, trigStart: t.start}
+	d := draft{ev: ev, sent: s, subj: subj.actors, obj: obj.actors, trigStart: t.start, weak: t.entry.Weak}
 	_, ce := s.clauseBounds(t.start)
 	d.date, d.dateExact, d.background, d.dateRel = x.dateOf(s, c, t, 0, ce, dates, live)
 	d.ev.Trigger = s.toks.Text(t.start, t.end)
@@ -1290,6 +1292,27 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 	return timex.Date{Year: c.pub.Year, Month: c.pub.Month}, false, false, timex.Deictic
 }
 
+// toldAsPredicate reports whether the sentence tells the act of t as what
+// its clause does: not as a noun ("phát hiện vụ phóng"), a passive ("tên
+// lửa được phóng") or inside a "sau khi" clause.
+func (s *sentence) toldAsPredicate(t *trigger, cs int) bool {
+	if s.nominal(t) && !s.lightVerb(t) {
+		return false
+	}
+	if t.start > 0 && (s.word(t.start-1) == "được" || s.word(t.start-1) == "bị") {
+		return false
+	}
+	for k := cs + 1; k < t.start; k++ {
+		if s.word(k) == "khi" {
+			switch s.word(k - 1) {
+			case "sau", "trước", "từ":
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // embeddedAfter: a date after the trigger inside a phrase about something
 // else ("chúc mừng chiến thắng của ông Moon trong cuộc bầu cử ngày 9/5").
 func (x *Extractor) embeddedAfter(s *sentence, t *trigger, d timex.Expr) bool {
@@ -1320,13 +1343,34 @@ func (x *Extractor) embeddedAfter(s *sentence, t *trigger, d timex.Expr) bool {
 				return true
 			}
 		case "trong", "trên":
-			// "trong ngày 18/6" dates; "trong cuộc bầu cử ngày 9/5" does not.
-			if s.mentAt[k] < 0 && k+1 < len(s.toks.T) && s.toks.T[k+1].Start < d.Start {
+			// "trong ngày 18/6" dates; "trong cuộc bầu cử ngày 9/5" does not;
+			// "kéo dài trong 2 ngày, bắt đầu từ ngày 8/5" is how long the
+			// event itself lasted.
+			if s.mentAt[k] < 0 && k+1 < len(s.toks.T) && s.toks.T[k+1].Start < d.Start && !s.duration(k+1, d.Start) {
 				return true
 			}
 		}
 	}
 	return words > 14
+}
+
+// duration reports whether a length of time ("2 ngày", "vài giờ", "hai
+// tuần") begins at token k and ends before byte offset end: in "trong hai
+// ngày 27 và 28-2" the days are the date itself.
+func (s *sentence) duration(k, end int) bool {
+	if k+1 >= len(s.toks.T) || s.toks.T[k+1].End > end {
+		return false
+	}
+	switch w := s.word(k); {
+	case w == "vài" || w == "mấy" || smallNumber(w) > 0:
+	default:
+		return false
+	}
+	switch s.word(k + 1) {
+	case "ngày", "giờ", "tiếng", "phút", "tuần", "đêm":
+		return true
+	}
+	return false
 }
 
 // announces reports that the reporting verb at rc introduces the trigger

@@ -92,6 +92,15 @@ type draft struct {
 	trigStart  int
 	background bool
 	embedded   bool // told inside another act's object: not the sides in view
+	// predicate: the trigger is what its clause does ("Triều Tiên phóng",
+	// "tiến hành vụ phóng"), not a noun inside something else ("phát hiện
+	// vụ phóng của Triều Tiên"), a passive or a "sau khi" clause.
+	predicate bool
+	weak      bool // its trigger implies the event rather than states it
+	// score is informative() of the sentence kept as evidence, taken
+	// before merging adds other reports' dates and persons.
+	score  int
+	scored bool
 }
 
 // sides returns every participant of the draft, actors first.
@@ -344,17 +353,21 @@ func (x *Extractor) eventsOf(s *sentence, c *docContext, out []draft) []draft {
 		}
 		cands = append(cands, cd)
 	}
-	live := make([]*trigger, len(cands))
-	for i := range cands {
-		live[i] = cands[i].t
+	// A date goes to the nearest trigger that tells an event: one denied or
+	// only hoped for ("dấy lên hy vọng tiếp tục cuộc đối thoại") takes none.
+	suppressed := make([]bool, len(cands))
+	live := make([]*trigger, 0, len(cands))
+	for i, cd := range cands {
+		suppressed[i] = x.negated(s, cd.subjFrom, cd.t) || x.purpose(s, cd.subjFrom, cd.t)
+		if !suppressed[i] {
+			live = append(live, cd.t)
+		}
 	}
 	built := make([]int, len(cands)) // index into out, or -1
-	suppressed := make([]bool, len(cands))
 	for i, cd := range cands {
 		built[i] = -1
 		_, ce := s.clauseBounds(cd.t.start)
-		if x.negated(s, cd.subjFrom, cd.t) || x.purpose(s, cd.subjFrom, cd.t) {
-			suppressed[i] = true
+		if suppressed[i] {
 			continue
 		}
 		var inherit *draft
@@ -489,9 +502,15 @@ func (s *sentence) predicated(t *trigger) bool {
 func (s *sentence) lightVerb(t *trigger) bool {
 	for k := t.start - 1; k >= 0 && k >= t.start-3; k-- {
 		switch s.word(k) {
-		case "hành", "hiện", "chức", "có", "thử", "phóng", "dự", "mở", "thành", "trì", "tập", "nhóm", "khai":
-			// tiến hành, thực hiện, tổ chức, đã có, tham dự, triển khai, ...
+		case "hành", "chức", "có", "thử", "phóng", "dự", "mở", "thành", "trì", "tập", "nhóm":
+			// tiến hành, tổ chức, đã có, tham dự, ...
 			return true
+		case "hiện", "khai":
+			// thực hiện, triển khai; not "phát hiện vụ phóng" (detected it),
+			// "công khai".
+			if k > 0 && (s.word(k-1) == "thực" || s.word(k-1) == "triển") {
+				return true
+			}
 		case "thúc", "lại":
 			// "kết thúc cuộc tập trận", "khép lại cuộc tập trận"; the end of
 			// a visit is no new meeting.

@@ -744,25 +744,31 @@ func namedPerson(name, country string, lists [][]sukien.Actor) bool {
 	return false
 }
 
-// informative scores a report for choosing the evidence sentence: its own
-// date counts most, then named persons. A place does not: the record
-// takes it from whichever report names it, and a later report that only
-// adds where ("vụ phóng được thực hiện từ khu vực Kusong") tells the event
-// less plainly than the first.
+// informative scores a report for choosing the evidence sentence. The
+// body tells what the lead sums up; a report with its own date tells when;
+// then one that tells the act as its clause's predicate ("Triều Tiên đã
+// phóng", "tiến hành vụ phóng") rather than as a noun inside something
+// else ("phát hiện vụ phóng của Triều Tiên") or a passive; one in plain
+// words rather than words that only imply it ("đồng tình rằng cần ...");
+// one that names the persons. A place does not count: the record takes it
+// from whichever report names it, and a later report that only adds where
+// ("vụ phóng được thực hiện từ khu vực Kusong") tells the event less
+// plainly than the first.
 func informative(d *draft) int {
 	n := 0
 	if !d.sent.lead {
+		n += 2
+	}
+	if d.predicate {
+		n++
+	}
+	if !d.weak {
 		n++
 	}
 	if d.dateExact {
-		n += 2
+		n += 3
 	}
-	for _, a := range d.subj {
-		if a.Kind == sukien.KindPerson {
-			return n + 1
-		}
-	}
-	for _, a := range d.obj {
+	for _, a := range d.sides() {
 		if a.Kind == sukien.KindPerson {
 			return n + 1
 		}
@@ -770,9 +776,17 @@ func informative(d *draft) int {
 	return n
 }
 
+// evidenceScore is informative(d) for d's own report, kept once taken.
+func (d *draft) evidenceScore() int {
+	if !d.scored {
+		d.score, d.scored = informative(d), true
+	}
+	return d.score
+}
+
 func joinDraft(dst, src *draft, states map[string]bool) {
-	if informative(src) > informative(dst) {
-		dst.sent, dst.trigStart, dst.ev.Trigger = src.sent, src.trigStart, src.ev.Trigger
+	if si := src.evidenceScore(); si > dst.evidenceScore() {
+		dst.sent, dst.trigStart, dst.ev.Trigger, dst.score = src.sent, src.trigStart, src.ev.Trigger, si
 	}
 	dst.ev.Mentions++
 	var s, o side

@@ -351,7 +351,7 @@ func TestDevGold(t *testing.T) {
 	rep := scoreCorpus(t, docs, gold)
 	t.Logf("dev set: P=%.3f R=%.3f F1=%.3f (no date F1=%.3f), persons F1=%.3f, evidence %.3f",
 		rep.All.Precision, rep.All.Recall, rep.All.F1, rep.NoDate.F1, rep.Persons.F1, rep.Evidence)
-	if rep.All.F1 < 0.85 || rep.NoDate.F1 < 0.87 || rep.Persons.F1 < 0.93 || rep.Evidence < 0.88 {
+	if rep.All.F1 < 0.85 || rep.NoDate.F1 < 0.87 || rep.Persons.F1 < 0.93 || rep.Evidence < 0.95 {
 		t.Errorf("dev set scores fell: F1=%.3f persons F1=%.3f evidence %.3f", rep.All.F1, rep.Persons.F1, rep.Evidence)
 	}
 }
@@ -682,5 +682,42 @@ func TestLeadersOfThePair(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, []string{"Kim Jong-un", "Xi Jinping"}) {
 		t.Errorf("persons %q, want the two leaders:%s", got, dump(res.Events))
+	}
+}
+
+// A report that tells the launch as its clause's act beats one that names
+// it as a noun in someone's account, and an agreement in plain words beats
+// one that only concurs with a view.
+func TestEvidenceTellsTheActPlainly(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2023-03-10", Text: "Triều Tiên phóng tên lửa\n\nNhật Bản phản ứng mạnh.\n\nTrong một thông cáo, quân đội Mỹ cho biết đã phát hiện một vụ phóng tên lửa của Triều Tiên sáng 9/3. Sau đó, Hàn Quốc khẳng định Triều Tiên đã phóng một tên lửa đạn đạo tầm ngắn vào sáng cùng ngày."})
+	ev := find(t, res.Events, "MOBILIZE")
+	if !strings.HasPrefix(ev.Sentence, "Sau đó, Hàn Quốc khẳng định") {
+		t.Errorf("evidence %q, want the report telling the launch itself:%s", ev.Sentence, dump(res.Events))
+	}
+	res = x.Extract(sukien.Document{ID: "t", Published: "2023-11-27", Text: "Hàn Quốc và Nhật Bản đối thoại chiến lược\n\nCác cuộc thảo luận diễn ra trong bầu không khí thân thiện.\n\nQuan chức hai nước đồng tình rằng cần thúc đẩy quan hệ Hàn-Nhật theo hướng ổn định. Hai bên nhất trí sẽ tổ chức đối thoại này mỗi năm một lần."})
+	ev = find(t, res.Events, "AGREE")
+	if !strings.HasPrefix(ev.Sentence, "Hai bên nhất trí") {
+		t.Errorf("evidence %q, want the plain agreement:%s", ev.Sentence, dump(res.Events))
+	}
+}
+
+// How long talks lasted ("kéo dài trong 2 ngày") does not hide the day
+// they began, nor does a dialogue only hoped for take that day; the days
+// of another event named in between are not the visit's.
+func TestDurationKeepsTheStartDate(t *testing.T) {
+	x := extractor(t)
+	for _, tail := range []string{".", ", qua đó dấy lên hy vọng tiếp tục cuộc đối thoại chính thức giữa hai nước."} {
+		res := x.Extract(sukien.Document{ID: "t", Published: "2017-05-10", Text: "Báo chí Hàn Quốc hôm 9/5 dẫn các nguồn tin ngoại giao đưa tin như vậy. Theo đó, các quan chức của Mỹ và Triều Tiên đã tổ chức đàm phán không chính thức kéo dài trong 2 ngày, bắt đầu từ ngày 7/5 tại một quốc gia châu Âu" + tail})
+		ev := find(t, res.Events, "CONSULT")
+		if d := deref(ev.Date); d != "2017-05-07" {
+			t.Errorf("date %s, want 2017-05-07:%s", d, dump(res.Events))
+		}
+	}
+	res := x.Extract(sukien.Document{ID: "t", Published: "2019-03-01", Text: "Hôm nay, Chủ tịch Triều Tiên Kim Jong-un bắt đầu thăm chính thức Việt Nam. Ông Kim bắt đầu thăm Việt Nam sau khi dự thượng đỉnh Mỹ-Triều trong hai ngày 27 và 28/2 với Tổng thống Mỹ Donald Trump tại Hà Nội."})
+	for _, ev := range res.Events {
+		if ev.Event == "CONSULT" && sides(ev)["VNM"] && deref(ev.Date) != "2019-03-01" {
+			t.Errorf("visit dated %s, want 2019-03-01:%s", deref(ev.Date), dump(res.Events))
+		}
 	}
 }
