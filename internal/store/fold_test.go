@@ -52,6 +52,10 @@ func TestSnippet(t *testing.T) {
 	if !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") || !strings.Contains(got, "«đàm» «phán»") || len([]rune(got)) > 70 {
 		t.Errorf("long: %q", got)
 	}
+	// Guillemets in the text would read as marks.
+	if got := snippet("Hai bên gọi đó là «đàm phán» thực chất.", terms, 100); got != `Hai bên gọi đó là "«đàm» «phán»" thực chất.` {
+		t.Errorf("guillemets: %q", got)
+	}
 }
 
 func TestChannelsDict(t *testing.T) {

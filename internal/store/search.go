@@ -330,18 +330,22 @@ func snippet(text string, terms map[string]bool, width int) string {
 		if m.start < from || m.end > to {
 			continue
 		}
-		b.WriteString(text[at:m.start])
+		plainQuotes.WriteString(&b, text[at:m.start])
 		b.WriteString("«")
-		b.WriteString(text[m.start:m.end])
+		plainQuotes.WriteString(&b, text[m.start:m.end])
 		b.WriteString("»")
 		at = m.end
 	}
-	b.WriteString(text[at:to])
+	plainQuotes.WriteString(&b, text[at:to])
 	if to < len(text) {
 		b.WriteString("…")
 	}
 	return b.String()
 }
+
+// plainQuotes turns guillemets in the text into plain quotes, so that the
+// only « » of a snippet are its marks.
+var plainQuotes = strings.NewReplacer("«", `"`, "»", `"`)
 
 // back returns the byte offset n characters before i, moved to the start of
 // a word.
