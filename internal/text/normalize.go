@@ -128,9 +128,13 @@ func normalizeAny(s string) (string, *OffsetMap) {
 	if !isNFC(out) {
 		// Removing a zero-width character can join a letter and a mark;
 		// an invalid byte, once U+FFFD, can leave its neighbour to compose.
+		// The letter so composed is toned anew: "AA\u200b\u0301" is "AÁ"
+		// after NFC, and its tone must sit where normalize puts it.
 		out2, m2 := nfc(out)
 		m2.inner = m
-		out, m = out2, m2
+		out3, m3, _ := normalize(out2, false)
+		m3.inner = m2
+		out, m = out3, m3
 	}
 	return out, m
 }
