@@ -51,7 +51,14 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 }
 
 // parseRecord decodes one JSON object; errors are messages for the user.
-func parseRecord(b []byte) (*record, error) {
+// validUTF8 tells that b is known to be valid UTF-8, which allows the fast
+// path.
+func parseRecord(b []byte, validUTF8 bool) (*record, error) {
+	if validUTF8 {
+		if rec := new(record); fastRecord(b, rec) {
+			return rec, nil
+		}
+	}
 	if i := skipJSONSpace(b, 0); i == len(b) || b[i] != '{' {
 		return nil, textError("invalid JSON: expected an object")
 	}
@@ -162,7 +169,8 @@ func (r *reader) jsonl(in io.Reader, source, name string) error {
 
 func (r *reader) jsonLine(b []byte, source string, line int, name string) error {
 	enc := ""
-	if !utf8.Valid(b) {
+	valid := utf8.Valid(b)
+	if !valid {
 		s, e, ok := decodeLegacy(b)
 		if !ok {
 			return r.fail(source, line, "invalid UTF-8 at byte %d (not a known Vietnamese encoding)", invalidUTF8At(b))
@@ -170,7 +178,7 @@ func (r *reader) jsonLine(b []byte, source string, line int, name string) error 
 		b, enc = []byte(s), e
 		logEncoding(source, line, enc)
 	}
-	rec, err := parseRecord(b)
+	rec, err := parseRecord(b, valid)
 	if err != nil {
 		return r.fail(source, line, "%s", err)
 	}
@@ -255,7 +263,7 @@ func (r *reader) json(in io.Reader, source, name string) error {
 			return r.fail(source, lineAt(pos), "invalid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 		}
 		ln := lineAt(pos)
-		rec, err := parseRecord(v)
+		rec, err := parseRecord(v, false)
 		if err == nil {
 			var doc sukien.Document
 			if doc, err = r.document(rec, source, ln, name+"#"+strconv.Itoa(ln)); err == nil {
