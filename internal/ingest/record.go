@@ -14,6 +14,7 @@ import (
 // so that what is accepted and every error message stay its. b must be
 // valid UTF-8: unquoting then never replaces a byte.
 func fastRecord(b []byte, rec *record) (ok bool) {
+	rec.safe = true
 	i := skipWS(b, 0)
 	if i == len(b) || b[i] != '{' {
 		return false
@@ -66,9 +67,12 @@ func fastRecord(b []byte, rec *record) (ok bool) {
 		}
 		switch b[i] {
 		case '"':
-			s, end, ok := unquote(b, i)
+			s, end, uEsc, ok := unquote(b, i)
 			if !ok {
 				return false
+			}
+			if uEsc {
+				rec.safe = false
 			}
 			if str != nil {
 				*str = s
@@ -112,18 +116,19 @@ func skipWS(b []byte, i int) int {
 }
 
 // unquote decodes the JSON string starting at b[i] (a quote) as
-// encoding/json does, returning it and the offset after its closing quote.
-func unquote(b []byte, i int) (_ string, end int, ok bool) {
+// encoding/json does, returning it, the offset after its closing quote and
+// whether it had a \u escape.
+func unquote(b []byte, i int) (_ string, end int, uEsc, ok bool) {
 	i++
 	j := i
 	for j < len(b) && b[j] != '"' && b[j] != '\\' && b[j] >= ' ' {
 		j++
 	}
 	if j == len(b) || b[j] < ' ' {
-		return "", 0, false
+		return "", 0, false, false
 	}
 	if b[j] == '"' {
-		return string(b[i:j]), j + 1, true
+		return string(b[i:j]), j + 1, false, true
 	}
 	out := make([]byte, 0, len(b)-i)
 	out = append(out, b[i:j]...)
@@ -131,16 +136,16 @@ func unquote(b []byte, i int) (_ string, end int, ok bool) {
 		c := b[j]
 		switch {
 		case c == '"':
-			return string(out), j + 1, true
+			return string(out), j + 1, uEsc, true
 		case c < ' ':
-			return "", 0, false
+			return "", 0, false, false
 		case c != '\\':
 			out = append(out, c)
 			j++
 			continue
 		}
 		if j+1 == len(b) {
-			return "", 0, false
+			return "", 0, false, false
 		}
 		switch e := b[j+1]; e {
 		case '"', '\\', '/':
@@ -156,9 +161,10 @@ func unquote(b []byte, i int) (_ string, end int, ok bool) {
 		case 't':
 			out = append(out, '\t')
 		case 'u':
+			uEsc = true
 			r := hex4(b, j+2)
 			if r < 0 {
-				return "", 0, false
+				return "", 0, false, false
 			}
 			j += 6
 			if utf16.IsSurrogate(r) {
@@ -176,11 +182,11 @@ func unquote(b []byte, i int) (_ string, end int, ok bool) {
 			out = utf8.AppendRune(out, r)
 			continue
 		default:
-			return "", 0, false // \' and others are invalid JSON
+			return "", 0, false, false // \' and others are invalid JSON
 		}
 		j += 2
 	}
-	return "", 0, false
+	return "", 0, false, false
 }
 
 // escapedU4 reads `\uXXXX` at b[j], or returns -1.

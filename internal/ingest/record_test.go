@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"encoding/json"
+	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -28,6 +30,10 @@ func TestFastRecord(t *testing.T) {
 			t.Errorf("fastRecord gave up on %s", s)
 			continue
 		}
+		if uEsc := strings.Contains(s, `\u`); got.safe == uEsc {
+			t.Errorf("%s: safe = %v with \\u escapes %v", s, got.safe, uEsc)
+		}
+		got.safe = false
 		var want record
 		if err := json.Unmarshal([]byte(s), &want); err != nil {
 			t.Fatal(err)
@@ -58,6 +64,7 @@ func FuzzFastRecord(f *testing.F) {
 		if !fastRecord([]byte(s), &got) {
 			return
 		}
+		got.safe = false
 		var want record
 		if err := json.Unmarshal([]byte(s), &want); err != nil {
 			t.Fatalf("fastRecord accepted %q, encoding/json says %v", s, err)
@@ -66,4 +73,29 @@ func FuzzFastRecord(f *testing.F) {
 			t.Fatalf("%q:\n got %+v\nwant %+v", s, got, want)
 		}
 	})
+}
+
+// TestReadJSONLNFC: text reaches the extractor in NFC whichever way the
+// line spells it — precomposed, decomposed in raw UTF-8, decomposed in
+// \u escapes, through the fast decoder or encoding/json.
+func TestReadJSONLNFC(t *testing.T) {
+	lines := []string{
+		`{"id":"a","title":"Hòa","text":"Hòa bình"}`,
+		"{\"id\":\"b\",\"title\":\"Ho\u0300a\",\"text\":\"Ho\u0300a bình\"}",
+		`{"id":"c","title":"Ho\u0300a","text":"Ho\u0300a bình"}`,
+		`{"id":"d","title":"Ho\u0300a","text":"Ho\u0300a bình","extra":1}`,
+	}
+	path := writeFile(t, filepath.Join(t.TempDir(), "docs.jsonl"), strings.Join(lines, "\n")+"\n")
+	items := readAll(t, []string{path}, Options{})
+	if len(items) != len(lines) {
+		t.Fatalf("%d items, want %d", len(items), len(lines))
+	}
+	for _, it := range items {
+		if it.Err != nil {
+			t.Fatal(it.Err)
+		}
+		if it.Doc.Title != "Hòa" || it.Doc.Text != "Hòa bình" {
+			t.Errorf("%s: title %q text %q, want NFC", it.Doc.ID, it.Doc.Title, it.Doc.Text)
+		}
+	}
 }

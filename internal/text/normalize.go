@@ -148,11 +148,17 @@ func isNFC(s string) bool {
 	return safeText(s) || norm.NFC.IsNormalString(s)
 }
 
+// SafeNFC reports whether s is valid UTF-8 made only of runes that are in
+// NFC on their own and never compose with a neighbour (ASCII, Latin
+// letters, general punctuation): such text is NFC, and so is any string
+// made of its runes and other ASCII.
+func SafeNFC[T string | []byte](s T) bool { return safeText(s) }
+
 // safeText reports whether s is valid UTF-8 made only of ASCII and of
 // runes for which safeNFC holds, reading the encodings directly:
 // U+0080–U+02FF are C2–CB and a continuation byte, U+1E00–U+1EFF are
 // E1 B8–BB and one, U+2002–U+206F are E2 80 82–E2 81 AF.
-func safeText(s string) bool {
+func safeText[T string | []byte](s T) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
