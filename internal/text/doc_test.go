@@ -306,3 +306,20 @@ func BenchmarkPrepare(b *testing.B) {
 		Prepare(benchText)
 	}
 }
+
+func TestIsNumberedPhotoCaption(t *testing.T) {
+	long := strings.Repeat("chữ ", 81)
+	for s, want := range map[string]bool{
+		"Lễ đón tiếp tại Bình Nhưỡng. ảnh 1Ông Kim bắt tay ông Moon": true,
+		"Quang cảnh hội đàm ảnh 2 và đoàn đại biểu":                  true,
+		"ảnh 1":                                  false, // only after some caption text
+		"Sự ảnh hưởng của Trung Quốc tăng lên":   false,
+		"Lễ đón tiếp ảnh 12a":                    false,
+		long + "ảnh 1Ông Kim":                    false, // a paragraph, not a caption
+		"Quang cảnh ảnh hưởng ảnh 3 Ông Kim đến": true,
+	} {
+		if got := isNumberedPhotoCaption(s); got != want {
+			t.Errorf("isNumberedPhotoCaption(%.40q) = %v, want %v", s, got, want)
+		}
+	}
+}
