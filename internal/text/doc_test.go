@@ -312,7 +312,7 @@ func TestIsNumberedPhotoCaption(t *testing.T) {
 	for s, want := range map[string]bool{
 		"Lễ đón tiếp tại Bình Nhưỡng. ảnh 1Ông Kim bắt tay ông Moon": true,
 		"Quang cảnh hội đàm ảnh 2 và đoàn đại biểu":                  true,
-		"ảnh 1":                                  false, // only after some caption text
+		"ảnh 1": false, // only after some caption text
 		"Sự ảnh hưởng của Trung Quốc tăng lên":   false,
 		"Lễ đón tiếp ảnh 12a":                    false,
 		long + "ảnh 1Ông Kim":                    false, // a paragraph, not a caption
