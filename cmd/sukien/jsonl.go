@@ -162,6 +162,16 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		// Valid two-byte sequences and those of U+1000–U+1FFF (Vietnamese
+		// letters) need no escaping; decoding them was a third of the time.
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
+		if c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:

@@ -67,6 +67,8 @@ func TestAppendEventMatchesEncodingJSON(t *testing.T) {
 func FuzzAppendEvent(f *testing.F) {
 	f.Add("Hàn Quốc \"x\" \\", "\x00\b\f\u2028\xed\xa0\x80", 0.75, 3)
 	f.Add("", "\xff\xfe<>&", 1e-9, 0)
+	f.Add("ả\xe1\xbb", "\xc3 \xe1\xbb\xc3 \xdf\xbf\xe1\x80", 0.5, 1) // cut and bad sequences
+	f.Add("\xe2\x80\xa8\xe2\x80", "\xed\xa0\x80\xf0\x9f\x98\x80", 0.5, 1)
 	f.Fuzz(func(t *testing.T, a, b string, conf float64, n int) {
 		if math.IsNaN(conf) || math.IsInf(conf, 0) {
 			return

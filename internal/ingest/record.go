@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"encoding/binary"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -120,10 +121,7 @@ func skipWS(b []byte, i int) int {
 // whether it had a \u escape.
 func unquote(b []byte, i int) (_ string, end int, uEsc, ok bool) {
 	i++
-	j := i
-	for j < len(b) && b[j] != '"' && b[j] != '\\' && b[j] >= ' ' {
-		j++
-	}
+	j := plainEnd(b, i)
 	if j == len(b) || b[j] < ' ' {
 		return "", 0, false, false
 	}
@@ -131,22 +129,17 @@ func unquote(b []byte, i int) (_ string, end int, uEsc, ok bool) {
 		return string(b[i:j]), j + 1, false, true
 	}
 	out := make([]byte, 0, len(b)-i)
-	out = append(out, b[i:j]...)
-	for j < len(b) {
-		c := b[j]
+	for {
+		out = append(out, b[i:j]...)
 		switch {
-		case c == '"':
+		case j == len(b) || b[j] < ' ':
+			return "", 0, false, false
+		case b[j] == '"':
 			return string(out), j + 1, uEsc, true
-		case c < ' ':
-			return "", 0, false, false
-		case c != '\\':
-			out = append(out, c)
-			j++
-			continue
-		}
-		if j+1 == len(b) {
+		case j+1 == len(b):
 			return "", 0, false, false
 		}
+		// b[j] is a backslash.
 		switch e := b[j+1]; e {
 		case '"', '\\', '/':
 			out = append(out, e)
@@ -172,21 +165,45 @@ func unquote(b []byte, i int) (_ string, end int, uEsc, ok bool) {
 				// what follows is read on its own.
 				if r2 := escapedU4(b, j); r2 >= 0 {
 					if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-						out = utf8.AppendRune(out, dec)
+						r = dec
 						j += 6
-						continue
+					} else {
+						r = utf8.RuneError
 					}
+				} else {
+					r = utf8.RuneError
 				}
-				r = utf8.RuneError
 			}
 			out = utf8.AppendRune(out, r)
+			i = j
+			j = plainEnd(b, i)
 			continue
 		default:
 			return "", 0, false, false // \' and others are invalid JSON
 		}
-		j += 2
+		i = j + 2
+		j = plainEnd(b, i)
 	}
-	return "", 0, false, false
+}
+
+// plainEnd returns the offset of the first quote, backslash or control
+// byte at or after i, or len(b), testing eight bytes at a time.
+func plainEnd(b []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q, bs := x^(ones*'"'), x^(ones*'\\')
+		// Exact tests for a byte < 0x20, a zero byte of q, of bs.
+		if ((x-ones*0x20)&^x|(q-ones)&^q|(bs-ones)&^bs)&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\\' || c < ' ' {
+			return i
+		}
+	}
+	return i
 }
 
 // escapedU4 reads `\uXXXX` at b[j], or returns -1.

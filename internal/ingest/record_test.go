@@ -99,3 +99,18 @@ func TestReadJSONLNFC(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainEnd(t *testing.T) {
+	for n := 0; n < 20; n++ {
+		for _, c := range []byte{'"', '\\', 0, 0x1f, '\n'} {
+			b := []byte(strings.Repeat("ả", 10)[:n] + string(c) + "xyz\"")
+			if got := plainEnd(b, 0); got != n {
+				t.Errorf("plainEnd(%q) = %d, want %d", b, got, n)
+			}
+		}
+		b := []byte(strings.Repeat("a\x7f\x80\xff ", 5)[:n])
+		if got := plainEnd(b, 0); got != n {
+			t.Errorf("plainEnd(%q) = %d, want %d", b, got, n)
+		}
+	}
+}
