@@ -7,6 +7,7 @@ import (
 
 	"github.com/sukien/sukien"
 	"github.com/sukien/sukien/internal/dict"
+	"github.com/sukien/sukien/internal/text"
 )
 
 // personRef is one person named in the document, for later short mentions
@@ -902,7 +903,7 @@ func (s *sentence) listBefore(mi, n int) []sukien.Actor {
 // pairRole: "hai nhà lãnh đạo" name the leaders of the pair, "hai ngoại
 // trưởng" its persons, "hai nước" only the states ("").
 func pairRole(t string) string {
-	t = strings.ToLower(t)
+	t = text.ToLower(t)
 	if strings.Contains(t, "lãnh đạo") {
 		return "leader"
 	}

@@ -510,7 +510,7 @@ func splitBilateral(out []draft, s *sentence, ds []draft) []draft {
 }
 
 func bilateral(s *sentence) bool {
-	t := strings.ToLower(s.text)
+	t := text.ToLower(s.text)
 	return strings.Contains(t, "song phương") || strings.Contains(t, "lần lượt") || strings.Contains(t, "riêng rẽ")
 }
 

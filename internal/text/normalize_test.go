@@ -293,3 +293,27 @@ func FuzzIsNFC(f *testing.F) {
 		}
 	})
 }
+
+func TestToLower(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
+			t.Fatalf("lowerRune(%U) = %U, want %U", r, got, want)
+		}
+	}
+	for _, s := range []string{"", "abc", "ABC", "Song Phương", "LẦN LƯỢT", "riêng RẼ \xff\xe1\xbb", "İ K Å Ω"} {
+		if got, want := ToLower(s), strings.ToLower(s); got != want {
+			t.Errorf("ToLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzToLower(f *testing.F) {
+	for _, s := range []string{"Song Phương", "\xffA\xe1", "ĐÀM PHÁN"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := ToLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("ToLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
