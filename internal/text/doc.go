@@ -47,6 +47,7 @@ type Sentence struct {
 // Doc is an article prepared for extraction.
 type Doc struct {
 	Orig      string     // the raw input
+	ValidOrig bool       // Orig is known to be valid UTF-8 (false: not known)
 	Text      string     // Normalize(Orig)
 	Map       *OffsetMap // Text offsets -> Orig offsets
 	Removed   []Span     // boilerplate in Text, in order
@@ -100,8 +101,8 @@ type line struct {
 // Prepare normalises raw, marks its boilerplate and splits the title and
 // body into sentences. It is pure and safe for concurrent use.
 func Prepare(raw string) *Doc {
-	text, m := Normalize(raw)
-	d := &Doc{Orig: raw, Text: text, Map: m}
+	text, m, safe := normalizeSafe(raw)
+	d := &Doc{Orig: raw, ValidOrig: safe, Text: text, Map: m}
 	lines := make([]line, 0, strings.Count(text, "\n")+1)
 	for i := 0; i < len(text); {
 		j := strings.IndexByte(text[i:], '\n')

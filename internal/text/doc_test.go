@@ -265,8 +265,21 @@ func FuzzPrepare(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkDoc(t, Prepare(s))
+		d := Prepare(s)
+		checkDoc(t, d)
+		if d.ValidOrig && !utf8.ValidString(s) {
+			t.Fatalf("ValidOrig for invalid UTF-8 %q", s)
+		}
 	})
+}
+
+func TestPrepareValidOrig(t *testing.T) {
+	if !Prepare(article).ValidOrig {
+		t.Error("ValidOrig not set for an ordinary article")
+	}
+	if Prepare("Hàn Quốc ÿ Mỹ").ValidOrig {
+		t.Error("ValidOrig set for invalid UTF-8")
+	}
 }
 
 func ExamplePrepare() {

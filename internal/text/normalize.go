@@ -106,15 +106,23 @@ const maxPooled = 1 << 20
 // runs of horizontal white space folded and lines trimmed, with a map from
 // output byte offsets back to input byte offsets.
 func Normalize(s string) (string, *OffsetMap) {
+	out, m, _ := normalizeSafe(s)
+	return out, m
+}
+
+// normalizeSafe is Normalize, also reporting whether s was SafeNFC (and so
+// valid UTF-8).
+func normalizeSafe(s string) (_ string, _ *OffsetMap, safe bool) {
 	// Text made only of safe runes (see safeNFC) is in NFC, and so is what
 	// normalize makes of it: it drops, keeps or folds to ASCII such runes
 	// and re-tones letters into Latin letters that are safe too. Only other
 	// text, which normalize gives up on at its first other rune, needs the
 	// generic checks.
 	if out, m, ok := normalize(s, true); ok {
-		return out, m
+		return out, m, true
 	}
-	return normalizeAny(s)
+	out, m := normalizeAny(s)
+	return out, m, false
 }
 
 // normalizeAny is Normalize without the short cut for safe text.
