@@ -277,7 +277,7 @@ func TestPrepareValidOrig(t *testing.T) {
 	if !Prepare(article).ValidOrig {
 		t.Error("ValidOrig not set for an ordinary article")
 	}
-	if Prepare("Hàn Quốc ÿ Mỹ").ValidOrig {
+	if Prepare("Hàn Quốc \xff Mỹ").ValidOrig {
 		t.Error("ValidOrig set for invalid UTF-8")
 	}
 }
