@@ -121,7 +121,7 @@ func newEventWriter(w io.Writer, format string) (eventWriter, error) {
 		bw := bufio.NewWriterSize(w, 64<<10)
 		enc := json.NewEncoder(bw)
 		enc.SetEscapeHTML(false)
-		return &jsonlWriter{bw, enc}, nil
+		return &jsonlWriter{bw: bw, enc: enc}, nil
 	case "csv":
 		cw := csv.NewWriter(w)
 		if err := cw.Write(csvHeader); err != nil {
@@ -136,11 +136,21 @@ func newEventWriter(w io.Writer, format string) (eventWriter, error) {
 
 type jsonlWriter struct {
 	bw  *bufio.Writer
-	enc *json.Encoder
+	enc *json.Encoder // for what appendEvent cannot write
+	buf []byte
 }
 
-func (j *jsonlWriter) Write(ev sukien.Event) error { return j.enc.Encode(ev) }
-func (j *jsonlWriter) Flush() error                { return j.bw.Flush() }
+func (j *jsonlWriter) Write(ev sukien.Event) error {
+	b, ok := appendEvent(j.buf[:0], &ev)
+	if !ok {
+		return j.enc.Encode(ev)
+	}
+	j.buf = b
+	_, err := j.bw.Write(b)
+	return err
+}
+
+func (j *jsonlWriter) Flush() error { return j.bw.Flush() }
 
 var csvHeader = []string{"id", "doc", "date", "event", "mode", "cameo", "actor", "actor_country", "recipient",
 	"recipient_country", "location", "sentence", "summary"}

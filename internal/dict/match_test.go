@@ -306,3 +306,28 @@ func TestMatcherHashCollision(t *testing.T) {
 func sameSlice(a, b []Target) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
+
+// TestMayStart: where MayStart says no phrase starts, Longest finds none,
+// and it does say so for most words of running text (or it spares nothing).
+func TestMayStart(t *testing.T) {
+	d := loadBuiltin(t)
+	text := "Ngày 18/6, Ngoại trưởng Hàn Quốc Cho Tae-yul đã hội đàm với người đồng cấp Trung Quốc Vương Nghị tại Bắc Kinh, " +
+		"hai bên nhất trí tăng cường hợp tác và lên án việc Triều Tiên phóng tên lửa đạn đạo; ông cho biết sẽ thăm Mỹ vào tuần tới."
+	var tk Tokens
+	tk.Tokenize(text)
+	for _, m := range []*Matcher{d.Actors, d.Cues, d.Triggers} {
+		no := 0
+		for i := range tk.T {
+			if m.MayStart(&tk, i) {
+				continue
+			}
+			no++
+			if mt := m.Longest(&tk, i); mt.End != i {
+				t.Errorf("MayStart(%q) false, Longest found %q", tk.Word(i), tk.Text(mt.Start, mt.End))
+			}
+		}
+		if no == 0 {
+			t.Errorf("MayStart true for every word")
+		}
+	}
+}

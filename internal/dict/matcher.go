@@ -116,6 +116,11 @@ type Match struct {
 	Targets    []Target
 }
 
+// MayStart reports whether a phrase may start at token i: when it is
+// false, Longest(t, i) finds none. It is small enough to inline, which
+// spares most tokens the call to Longest.
+func (m *Matcher) MayStart(t *Tokens, i int) bool { return m.trie.mayStart(t.T[i].hash) }
+
 // Longest returns the longest phrase starting at token i (End == i when
 // none). It never crosses a token Break.
 func (m *Matcher) Longest(t *Tokens, i int) Match {

@@ -3,9 +3,11 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/sukien/sukien"
 	"github.com/sukien/sukien/internal/dict"
+	"github.com/sukien/sukien/internal/text"
 )
 
 // personRef is one person named in the document, for later short mentions
@@ -260,7 +262,7 @@ func (x *Extractor) assemble(s *sentence, c *docContext) {
 			continue
 		}
 		// "Ông cũng kêu gọi ...": a bare honorific is the person last named.
-		if w := s.word(i); (w == "ông" || w == "bà" || w == "ngài") && s.cues[i].end == i+1 && (i+1 >= n || !s.toks.T[i+1].Upper) {
+		if w := s.word(i); s.cues[i].end == i+1 && (w == "ông" || w == "bà" || w == "ngài") && (i+1 >= n || !s.toks.T[i+1].Upper) {
 			if p, ok := lastPersonBefore(s.mentions, i, lastBefore); ok {
 				add(mention{start: i, end: i + 1, kind: mPerson, actors: []sukien.Actor{p}})
 				continue
@@ -845,7 +847,12 @@ func (x *Extractor) compound(s *sentence, bi int, c *docContext) ([]string, int)
 
 // pairCount reads how many sides a pair phrase counts: "ba bên" 3.
 func pairCount(t string) int {
-	switch strings.Fields(strings.ToLower(t))[0] {
+	// The first field of t as strings.Fields cuts it, without the slice.
+	t = strings.TrimLeftFunc(t, unicode.IsSpace)
+	if i := strings.IndexFunc(t, unicode.IsSpace); i >= 0 {
+		t = t[:i]
+	}
+	switch strings.ToLower(t) {
 	case "hai", "2":
 		return 2
 	case "ba", "3":
@@ -896,7 +903,7 @@ func (s *sentence) listBefore(mi, n int) []sukien.Actor {
 // pairRole: "hai nhà lãnh đạo" name the leaders of the pair, "hai ngoại
 // trưởng" its persons, "hai nước" only the states ("").
 func pairRole(t string) string {
-	t = strings.ToLower(t)
+	t = text.ToLower(t)
 	if strings.Contains(t, "lãnh đạo") {
 		return "leader"
 	}

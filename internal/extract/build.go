@@ -7,6 +7,7 @@ import (
 
 	"github.com/sukien/sukien"
 	"github.com/sukien/sukien/internal/dict"
+	"github.com/sukien/sukien/internal/text"
 	"github.com/sukien/sukien/internal/timex"
 )
 
@@ -819,7 +820,7 @@ func (x *Extractor) buildEvent(s *sentence, c *docContext, t *trigger, cs, ce in
 		}
 		// "Mỹ, Nhật Bản và Hàn Quốc đã có các cuộc điện đàm riêng rẽ": a
 		// summary of separate calls, not one meeting of all.
-		if ev.Event == "CONSULT" && len(all) >= 3 && len(obj.actors) == 0 && strings.Contains(strings.ToLower(s.text), "riêng rẽ") {
+		if ev.Event == "CONSULT" && len(all) >= 3 && len(obj.actors) == 0 && strings.Contains(text.ToLower(s.text), "riêng rẽ") {
 			return draft{}, false
 		}
 	} else {

@@ -22,6 +22,10 @@ func (x *Extractor) findTriggers(s *sentence) {
 	s.trigs = s.trigs[:0]
 	n := len(s.toks.T)
 	for i := 0; i < n; {
+		if !x.dict.Triggers.MayStart(&s.toks, i) {
+			i++
+			continue
+		}
 		m := x.dict.Triggers.Longest(&s.toks, i)
 		if m.End == i {
 			i++

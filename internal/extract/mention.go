@@ -239,8 +239,12 @@ func (x *Extractor) scan(s *sentence) {
 	n := len(s.toks.T)
 	s.cues = zeroed(s.cues, n)
 	s.cueIn = zeroed(s.cueIn, n)
+	cues, actors := x.dict.Cues, x.dict.Actors
 	for i := 0; i < n; i++ {
-		m := x.dict.Cues.Longest(&s.toks, i)
+		if !cues.MayStart(&s.toks, i) {
+			continue
+		}
+		m := cues.Longest(&s.toks, i)
 		if m.End == i {
 			continue
 		}
@@ -260,7 +264,11 @@ func (x *Extractor) scan(s *sentence) {
 	}
 	s.bases = s.bases[:0]
 	for i := 0; i < n; {
-		m := x.dict.Actors.Longest(&s.toks, i)
+		if !actors.MayStart(&s.toks, i) {
+			i++
+			continue
+		}
+		m := actors.Longest(&s.toks, i)
 		if m.End > i && commonWord(m.Targets) {
 			i = m.End // "Ý tưởng" is an idea, not Italy
 			continue

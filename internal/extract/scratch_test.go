@@ -101,12 +101,16 @@ func TestRuneCounterCountsAsFromStart(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	pieces := []string{"a", " ", "Hàn Quốc", "ệ", "\xe1\xba", "\xff", "\x80", "Đ", "日本", "😀"}
-	for n := 0; n < 2000; n++ {
+	for n := 0; n < 4000; n++ {
+		if n == 2000 {
+			pieces = []string{"a", " ", "Hàn Quốc", "ệ", "Đ", "日本", "😀", "Tổng thống Moon Jae-in "} // valid UTF-8 only
+		}
 		var sb strings.Builder
 		for k := rng.IntN(20); k >= 0; k-- {
 			sb.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		td := &text.Doc{Orig: sb.String()}
+		td.ValidOrig = n >= 2000 && utf8.ValidString(td.Orig)
 		var fast runeCounter
 		var slow plainCounter
 		for k := 0; k < 12; k++ {

@@ -47,6 +47,7 @@ type Sentence struct {
 // Doc is an article prepared for extraction.
 type Doc struct {
 	Orig      string     // the raw input
+	ValidOrig bool       // Orig is known to be valid UTF-8 (false: not known)
 	Text      string     // Normalize(Orig)
 	Map       *OffsetMap // Text offsets -> Orig offsets
 	Removed   []Span     // boilerplate in Text, in order
@@ -100,8 +101,8 @@ type line struct {
 // Prepare normalises raw, marks its boilerplate and splits the title and
 // body into sentences. It is pure and safe for concurrent use.
 func Prepare(raw string) *Doc {
-	text, m := Normalize(raw)
-	d := &Doc{Orig: raw, Text: text, Map: m}
+	text, m, safe := normalizeSafe(raw)
+	d := &Doc{Orig: raw, ValidOrig: safe, Text: text, Map: m}
 	lines := make([]line, 0, strings.Count(text, "\n")+1)
 	for i := 0; i < len(text); {
 		j := strings.IndexByte(text[i:], '\n')
@@ -495,9 +496,8 @@ func isCreditLine(s string) bool {
 
 // isNumberedPhotoCaption reports lines of photo galleries: "... ảnh 1Ông Kim ...".
 func isNumberedPhotoCaption(s string) bool {
-	if !strings.Contains(s, "ảnh ") || words(s) > 80 {
-		return false
-	}
+	// The long-line test (words(s) > 80) comes last: "ảnh " is common
+	// ("ảnh hưởng") and counting words was most of the time.
 	for i := 0; ; {
 		j := strings.Index(s[i:], "ảnh ")
 		if j < 0 {
@@ -510,7 +510,7 @@ func isNumberedPhotoCaption(s string) bool {
 				k++
 			}
 			if k == len(s) || !isDigit(s[k]) && (s[k] == ' ' || unicode.IsUpper(nextRune(s[k:]))) {
-				return true
+				return words(s) <= 80
 			}
 		}
 	}

@@ -265,8 +265,21 @@ func FuzzPrepare(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkDoc(t, Prepare(s))
+		d := Prepare(s)
+		checkDoc(t, d)
+		if d.ValidOrig && !utf8.ValidString(s) {
+			t.Fatalf("ValidOrig for invalid UTF-8 %q", s)
+		}
 	})
+}
+
+func TestPrepareValidOrig(t *testing.T) {
+	if !Prepare(article).ValidOrig {
+		t.Error("ValidOrig not set for an ordinary article")
+	}
+	if Prepare("Hàn Quốc \xff Mỹ").ValidOrig {
+		t.Error("ValidOrig set for invalid UTF-8")
+	}
 }
 
 func ExamplePrepare() {
@@ -304,5 +317,22 @@ func BenchmarkPrepare(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Prepare(benchText)
+	}
+}
+
+func TestIsNumberedPhotoCaption(t *testing.T) {
+	long := strings.Repeat("chữ ", 81)
+	for s, want := range map[string]bool{
+		"Lễ đón tiếp tại Bình Nhưỡng. ảnh 1Ông Kim bắt tay ông Moon": true,
+		"Quang cảnh hội đàm ảnh 2 và đoàn đại biểu":                  true,
+		"ảnh 1": false, // only after some caption text
+		"Sự ảnh hưởng của Trung Quốc tăng lên":   false,
+		"Lễ đón tiếp ảnh 12a":                    false,
+		long + "ảnh 1Ông Kim":                    false, // a paragraph, not a caption
+		"Quang cảnh ảnh hưởng ảnh 3 Ông Kim đến": true,
+	} {
+		if got := isNumberedPhotoCaption(s); got != want {
+			t.Errorf("isNumberedPhotoCaption(%.40q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -11,6 +11,15 @@ import (
 // worth more than a clean caption.
 const maxCaptionWords = 45
 
+// inlineStart marks the bytes a link or a credit starts with: one load a
+// byte rather than two tests.
+var inlineStart = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '[' || creditsByFirst[c] != nil
+	}
+	return t
+}()
+
 // inlineSpans finds boilerplate inside the body line text[start:end]:
 // captions with their credits ("Tổng thống Mỹ Donald Trump. Ảnh: EPA"),
 // bare credits ("(Nguồn: Yonhap)") and bracketed related links.
@@ -19,7 +28,7 @@ func inlineSpans(text string, start, end int) []Span {
 	var spans []Span
 	done := 0 // end of the last span, relative to s
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != '[' && creditsByFirst[c] == nil {
+		if !inlineStart[s[i]] {
 			continue // neither a link nor a credit starts here
 		}
 		switch {

@@ -260,3 +260,60 @@ func TestPlacedAgreesWithTonePosition(t *testing.T) {
 		t.Errorf("only %d words checked, %d re-toned", checked, movedN)
 	}
 }
+
+// TestIsNFCPairs: two safe runes side by side never compose, so IsNFC
+// may take text made of them as NFC without asking norm.
+func TestIsNFCPairs(t *testing.T) {
+	var safe []rune
+	for r := rune(0x20); r < 0x10000; r++ {
+		if r < 0x7F || safeNFC(r) {
+			safe = append(safe, r)
+		}
+	}
+	bad := 0
+	for _, a := range safe {
+		for _, b := range safe {
+			s := string([]rune{a, b})
+			if !IsNFC(s) || !norm.NFC.IsNormalString(s) {
+				if bad++; bad < 10 {
+					t.Errorf("%U %U: IsNFC %v, norm %v", a, b, IsNFC(s), norm.NFC.IsNormalString(s))
+				}
+			}
+		}
+	}
+}
+
+func FuzzIsNFC(f *testing.F) {
+	for _, s := range []string{"", "hoà bình", "ho\u0061\u0300", "\xff\xfe", "\u2000", "=\u0338", "Ω a", "\u1100\u1161"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Fatalf("IsNFC(%q) = %v, norm says %v", s, got, want)
+		}
+	})
+}
+
+func TestToLower(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
+			t.Fatalf("lowerRune(%U) = %U, want %U", r, got, want)
+		}
+	}
+	for _, s := range []string{"", "abc", "ABC", "Song Phương", "LẦN LƯỢT", "riêng RẼ \xff\xe1\xbb", "İ K Å Ω"} {
+		if got, want := ToLower(s), strings.ToLower(s); got != want {
+			t.Errorf("ToLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzToLower(f *testing.F) {
+	for _, s := range []string{"Song Phương", "\xffA\xe1", "ĐÀM PHÁN"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := ToLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("ToLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
