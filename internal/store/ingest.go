@@ -38,6 +38,9 @@ func (s *Store) Ingest(ctx context.Context, batch []Article) (Result, error) {
 			return err
 		}
 		w := newWriter(ctx, s, tx)
+		if err := w.prefetch(batch); err != nil {
+			return err
+		}
 		for i := range batch {
 			if err := w.article(&batch[i], &res); err != nil {
 				return err
@@ -68,6 +71,7 @@ type writer struct {
 	pending    map[string]*pendingEvent     // by event id
 	byKey      map[string][]*pendingEvent   // by type and sides, for candidate
 	candidates map[string][]storedCandidate // by type, sides and date
+	stored     map[string]bool              // event ids known to be stored or not (see prefetch)
 	names      map[actorName]bool           // for actor_names
 	aliases    map[alias]int                // for actor_aliases: participants added less removed
 	lastDoc    map[int64]int64              // by day: the last document number given out (see sentenceKey)
@@ -82,6 +86,7 @@ func newWriter(ctx context.Context, s *Store, tx *sql.Tx) *writer {
 		pending:    map[string]*pendingEvent{},
 		byKey:      map[string][]*pendingEvent{},
 		candidates: map[string][]storedCandidate{},
+		stored:     map[string]bool{},
 		names:      map[actorName]bool{},
 		aliases:    map[alias]int{},
 		lastDoc:    map[int64]int64{},
@@ -529,14 +534,7 @@ func (w *writer) strings(query string, args ...any) ([]string, error) {
 // mention stores the i-th record of a, merged into an event, and reports
 // whether the event existed before.
 func (w *writer) mention(a *Article, i int) (merged bool, err error) {
-	e := a.Events[i]
-	e.Doc = a.Doc.ID
-	e.Event = strings.ToUpper(strings.TrimSpace(e.Event))
-	e.Date = cleanDate(e.Date)
-	mid := a.Doc.ID + "#" + strconv.Itoa(i)
-	if e.ID == "" {
-		e.ID = mid
-	}
+	e, mid := recordOf(a, i)
 	k := keyOf(&e)
 	p, merged, err := w.place(k, mid)
 	if err != nil {
@@ -557,6 +555,19 @@ func (w *writer) mention(a *Article, i int) (merged bool, err error) {
 	p.ms = append(p.ms, mentionRow{rec: e, doc: a.Doc.ID, idx: i, published: a.Doc.Published, outlet: a.Doc.Outlet})
 	p.merged = nil
 	return merged, nil
+}
+
+// recordOf returns the i-th record of a as stored, and its mention id.
+func recordOf(a *Article, i int) (e sukien.Event, mid string) {
+	e = a.Events[i]
+	e.Doc = a.Doc.ID
+	e.Event = strings.ToUpper(strings.TrimSpace(e.Event))
+	e.Date = cleanDate(e.Date)
+	mid = a.Doc.ID + "#" + strconv.Itoa(i)
+	if e.ID == "" {
+		e.ID = mid
+	}
+	return e, mid
 }
 
 var sideNames = [2]string{"actor", "recipient"}
@@ -761,10 +772,7 @@ func (w *writer) place(k key, mention string) (p *pendingEvent, merged bool, err
 			return p, true, nil
 		}
 	}
-	id := "ev_" + hashOf(k.typ, "|", k.sides, "|", k.date)[:16]
-	if k.date == "" {
-		id = "ev_" + hashOf(k.typ, "|", k.sides, "|", mention)[:16]
-	}
+	id := newEventID(k, mention)
 	exists, err := w.exists(id)
 	if err != nil {
 		return nil, false, err
@@ -780,10 +788,22 @@ func (w *writer) place(k key, mention string) (p *pendingEvent, merged bool, err
 	return p, false, nil
 }
 
+// newEventID is the id of a new event for a record with key k: its key,
+// or for an undated record its mention (undated records never merge).
+func newEventID(k key, mention string) string {
+	if k.date == "" {
+		return "ev_" + hashOf(k.typ, "|", k.sides, "|", mention)[:16]
+	}
+	return "ev_" + hashOf(k.typ, "|", k.sides, "|", k.date)[:16]
+}
+
 // exists reports whether event id has mentions, in the batch or stored.
 func (w *writer) exists(id string) (bool, error) {
 	if p := w.pending[id]; p != nil {
 		return len(p.ms) > 0, nil
+	}
+	if stored, ok := w.stored[id]; ok {
+		return stored, nil
 	}
 	var one int
 	switch err := w.queryRow(`SELECT 1 FROM events WHERE id = ?`, id).Scan(&one); err {
@@ -865,6 +885,129 @@ func (w *writer) candidate(k key) (string, error) {
 		return other[0].id, nil
 	}
 	return "", nil
+}
+
+// prefetch reads, in a few statements, what placing the batch's records
+// asks the database: the stored candidates of every dated key (see
+// storedCandidates) and whether the ids new events would take are stored.
+// One query per record cost more in statement overhead than in look-ups.
+// Events are written only when the batch ends, so the answers hold for the
+// whole batch.
+func (w *writer) prefetch(batch []Article) error {
+	type tsd struct{ typ, sides, date string }
+	var keys []tsd
+	seenKey := map[tsd]bool{}
+	var ids []any
+	for ai := range batch {
+		a := &batch[ai]
+		for i := range a.Events {
+			e, mid := recordOf(a, i)
+			k := keyOf(&e)
+			if id := newEventID(k, mid); !w.stored[id] {
+				w.stored[id] = false // until found below
+				ids = append(ids, id)
+			}
+			if t := (tsd{k.typ, k.sides, k.date}); k.date != "" && !seenKey[t] {
+				seenKey[t] = true
+				keys = append(keys, t)
+			}
+		}
+	}
+	for chunk := range slices.Chunk(ids, chunk) {
+		found, err := w.strings(`SELECT id FROM events WHERE id IN (`+placeholders(len(chunk))+`)`, chunk...)
+		if err != nil {
+			return err
+		}
+		for _, id := range found {
+			w.stored[id] = true
+		}
+	}
+
+	// The events dated by a key's date or a period holding it, and for a
+	// key dated by month or year, those dated more precisely inside it.
+	type row struct {
+		id, date       string
+		actor, country sql.NullString
+	}
+	exact, inside := map[tsd][]row{}, map[tsd][]row{}
+	var exactArgs, insideArgs [][]any
+	asked := map[tsd]bool{}
+	for _, k := range keys {
+		for p := len(k.date); p >= 4; p = strings.LastIndexByte(k.date[:p], '-') {
+			if t := (tsd{k.typ, k.sides, k.date[:p]}); !asked[t] {
+				asked[t] = true
+				exactArgs = append(exactArgs, []any{t.typ, t.sides, t.date})
+			}
+		}
+		if len(k.date) < 10 {
+			_, hi, _ := dateRange(k.date)
+			insideArgs = append(insideArgs, []any{k.typ, k.sides, k.date, hi})
+		}
+	}
+	read := func(into map[tsd][]row, args [][]any, cols int, cond string) error {
+		for rows := range slices.Chunk(args, maxParams/cols) {
+			vals := strings.TrimSuffix(strings.Repeat("("+placeholders(cols)+"), ", len(rows)), ", ")
+			names := "type, sides, date"
+			if cols == 4 {
+				names += ", hi"
+			}
+			res, err := w.query(`WITH k (`+names+`) AS (VALUES `+vals+`)
+				SELECT k.type, k.sides, k.date, e.id, e.date, a.actor_id, a.country FROM k
+				JOIN events e ON e.type = k.type AND e.sides = k.sides AND `+cond+`
+				LEFT JOIN event_actors a ON a.event_id = e.id AND a.kind = 'person'`, slices.Concat(rows...)...)
+			if err != nil {
+				return err
+			}
+			for res.Next() {
+				var t tsd
+				var r row
+				if err := res.Scan(&t.typ, &t.sides, &t.date, &r.id, &r.date, &r.actor, &r.country); err != nil {
+					res.Close()
+					return err
+				}
+				into[t] = append(into[t], r)
+			}
+			res.Close()
+			if err := res.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := read(exact, exactArgs, 3, `e.date = k.date`); err != nil {
+		return err
+	}
+	if err := read(inside, insideArgs, 4, `e.date > k.date AND e.date <= k.hi AND LENGTH(e.date) > LENGTH(k.date)`); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		var cs []storedCandidate
+		at := map[string]int{}
+		add := func(r row) {
+			i, ok := at[r.id]
+			if !ok { // rows of one event need not come together
+				i = len(cs)
+				at[r.id] = i
+				cs = append(cs, storedCandidate{id: r.id, date: r.date, persons: map[string]map[string]bool{}})
+			}
+			if c := &cs[i]; r.actor.Valid {
+				if c.persons[r.country.String] == nil {
+					c.persons[r.country.String] = map[string]bool{}
+				}
+				c.persons[r.country.String][r.actor.String] = true
+			}
+		}
+		for p := len(k.date); p >= 4; p = strings.LastIndexByte(k.date[:p], '-') {
+			for _, r := range exact[tsd{k.typ, k.sides, k.date[:p]}] {
+				add(r)
+			}
+		}
+		for _, r := range inside[k] {
+			add(r)
+		}
+		w.candidates[k.typ+"|"+k.sides+"|"+k.date] = cs
+	}
+	return nil
 }
 
 // storedCandidate is an event as stored before the batch.
