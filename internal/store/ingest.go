@@ -1089,24 +1089,36 @@ func cleanDate(d *string) *string {
 
 // flush writes the buffered rows and the events the batch touched: each
 // merged event is recomputed from its mentions, or deleted when none is left.
+// A stored event is rewritten only where it changed: merging a report
+// mostly changes its counts, not its participants, keys, date or channel,
+// and every row and index entry left alone is work saved.
 func (w *writer) flush() error {
 	if err := w.writeRows(); err != nil {
 		return err
 	}
-	events := rowBuffer{head: `INSERT INTO events (id, type, is_symmetric, sides, mode, cameo, date, date_lo, date_hi, channel, level, location, location_country,
-		sentence, summary, num_mentions, num_sources, num_outlets, first_seen, last_seen) VALUES `, cols: 20}
+	const eventCols = `INSERT INTO events (id, type, is_symmetric, sides, mode, cameo, date, date_lo, date_hi, channel, level, location, location_country,
+		sentence, summary, num_mentions, num_sources, num_outlets, first_seen, last_seen) VALUES `
+	events := rowBuffer{head: eventCols, cols: 20}
+	counts := rowBuffer{head: eventCols, cols: 20} // stored events whose indexed columns stay
 	actors := rowBuffer{head: `INSERT INTO event_actors (event_id, side, pos, actor_id, kind, name, country, sector, title) VALUES `, cols: 9}
 	keys := rowBuffer{head: `INSERT INTO event_keys (key, date_lo, date_hi, type, event_id, roles) VALUES `, cols: 6, byKey: true}
-	var stale, gone []any // stored events to update, to delete
+	var stale, gone []any        // stored events to update, to delete
+	var newActors, newKeys []any // stored events whose event_actors, event_keys rows are replaced
+	for _, p := range w.order {
+		if p.stored {
+			stale = append(stale, p.id)
+		}
+	}
+	old, err := w.storedEvents(stale)
+	if err != nil {
+		return err
+	}
 	type typedKeys struct {
 		typ  string
 		keys []eventKey
 	}
 	var now []typedKeys // of the events as they are now
 	for _, p := range w.order {
-		if p.stored {
-			stale = append(stale, p.id)
-		}
 		ev := p.event()
 		if ev == nil {
 			if p.stored {
@@ -1114,10 +1126,12 @@ func (w *writer) flush() error {
 			}
 			continue
 		}
+		o := old[p.id] // nil for an event new to the store
 		var date, lo, hi any
+		dlo, dhi := "", ""
 		if ev.Date != nil {
-			l, h, _ := dateRange(*ev.Date)
-			date, lo, hi = *ev.Date, l, h
+			dlo, dhi, _ = dateRange(*ev.Date)
+			date, lo, hi = *ev.Date, dlo, dhi
 		}
 		loc, locCountry := "", ""
 		if ev.Location != nil {
@@ -1127,20 +1141,32 @@ func (w *writer) flush() error {
 		if sukien.Symmetric(ev.Event) {
 			sym = 1
 		}
-		events.args = append(events.args, p.id, ev.Event, sym, keyOf(&p.ms[0].rec).sides, ev.Mode, ev.Cameo, date, lo, hi,
+		b := &events
+		if o != nil && o.date == date && o.channel == ev.Channel {
+			b = &counts
+		}
+		b.args = append(b.args, p.id, ev.Event, sym, keyOf(&p.ms[0].rec).sides, ev.Mode, ev.Cameo, date, lo, hi,
 			ev.Channel, ev.Level, loc, locCountry, ev.Sentence, ev.Summary, ev.NumMentions, ev.NumSources, ev.NumOutlets, ev.FirstSeen, ev.LastSeen)
+		var as []any
 		for side, list := range [2][]sukien.Actor{ev.Actor, ev.Recipient} {
 			for pos, a := range list {
-				actors.args = append(actors.args, p.id, sideNames[side], pos, ActorID(a), a.Kind, a.Name, a.Country, a.Sector, a.Title)
+				as = append(as, p.id, sideNames[side], pos, ActorID(a), a.Kind, a.Name, a.Country, a.Sector, a.Title)
 			}
 		}
-		dlo, dhi := "", ""
-		if ev.Date != nil {
-			dlo, dhi = lo.(string), hi.(string)
+		if o == nil || !slices.Equal(o.actors, as) {
+			actors.args = append(actors.args, as...)
+			if p.stored {
+				newActors = append(newActors, p.id)
+			}
 		}
 		ks := eventKeys(ev)
-		for _, k := range ks {
-			keys.args = append(keys.args, k.key, dlo, dhi, ev.Event, p.id, k.roles)
+		if o == nil || o.typ != ev.Event || o.lo != dlo || o.hi != dhi || !sameKeys(o.keys, ks) {
+			for _, k := range ks {
+				keys.args = append(keys.args, k.key, dlo, dhi, ev.Event, p.id, k.roles)
+			}
+			if p.stored {
+				newKeys = append(newKeys, p.id)
+			}
 		}
 		now = append(now, typedKeys{ev.Event, ks})
 	}
@@ -1153,30 +1179,10 @@ func (w *writer) flush() error {
 			delta[roleSet{role, typ, set}] += n
 		}
 	}
-	old := map[string][]eventKey{} // by event
-	types := map[string]string{}
-	for ids := range slices.Chunk(stale, chunk) {
-		rows, err := w.query(`SELECT event_id, key, roles, type FROM event_keys WHERE event_id IN (`+placeholders(len(ids))+`)`, ids...)
-		if err != nil {
-			return err
+	for _, o := range old {
+		if o.keys != nil {
+			count(o.typ, o.keys, -1)
 		}
-		for rows.Next() {
-			var id, typ string
-			var k eventKey
-			if err := rows.Scan(&id, &k.key, &k.roles, &typ); err != nil {
-				rows.Close()
-				return err
-			}
-			old[id] = append(old[id], k)
-			types[id] = typ
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-	}
-	for id, keys := range old {
-		count(types[id], keys, -1)
 	}
 	for _, e := range now {
 		count(e.typ, e.keys, 1)
@@ -1198,8 +1204,8 @@ func (w *writer) flush() error {
 		query string
 		ids   []any
 	}{
-		{`DELETE FROM event_actors WHERE event_id IN `, stale},
-		{`DELETE FROM event_keys WHERE event_id IN `, stale},
+		{`DELETE FROM event_actors WHERE event_id IN `, slices.Concat(newActors, gone)},
+		{`DELETE FROM event_keys WHERE event_id IN `, slices.Concat(newKeys, gone)},
 		{`DELETE FROM events WHERE id IN `, gone},
 	} {
 		for ids := range slices.Chunk(c.ids, chunk) {
@@ -1211,12 +1217,17 @@ func (w *writer) flush() error {
 	if err := w.writeNames(); err != nil {
 		return err
 	}
-	if err := w.write(&events, `
-		ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, cameo = excluded.cameo, date = excluded.date,
-		date_lo = excluded.date_lo, date_hi = excluded.date_hi, channel = excluded.channel, level = excluded.level,
+	const upsert = `
+		ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, cameo = excluded.cameo, level = excluded.level,
 		location = excluded.location, location_country = excluded.location_country, sentence = excluded.sentence,
 		summary = excluded.summary, num_mentions = excluded.num_mentions, num_sources = excluded.num_sources,
-		num_outlets = excluded.num_outlets, first_seen = excluded.first_seen, last_seen = excluded.last_seen`); err != nil {
+		num_outlets = excluded.num_outlets, first_seen = excluded.first_seen, last_seen = excluded.last_seen`
+	if err := w.write(&events, upsert+`, date = excluded.date, date_lo = excluded.date_lo, date_hi = excluded.date_hi, channel = excluded.channel`); err != nil {
+		return err
+	}
+	// Setting no indexed column spares SQLite rewriting the events' index
+	// entries (and lets PostgreSQL update in place).
+	if err := w.write(&counts, upsert); err != nil {
 		return err
 	}
 	if err := w.write(&actors); err != nil {
@@ -1229,6 +1240,103 @@ func (w *writer) flush() error {
 		return err
 	}
 	return w.writeActorStats(stats)
+}
+
+// storedEvent is what flush compares a stored event with: the columns of
+// events that indexes hold (but type and sides, which never change), its
+// event_actors rows and its event_keys rows.
+type storedEvent struct {
+	date, channel any    // date NULL or a string
+	typ, lo, hi   string // of its event_keys rows
+	keys          []eventKey
+	actors        []any // event_actors rows, as flush writes them
+}
+
+// storedEvents reads the stored events ids as they are before the batch.
+func (w *writer) storedEvents(ids []any) (map[string]*storedEvent, error) {
+	out := map[string]*storedEvent{}
+	each := func(query string, ids []any, scan func(*sql.Rows) error) error {
+		rows, err := w.query(query+"("+placeholders(len(ids))+")", ids...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	for ids := range slices.Chunk(ids, chunk) {
+		err := each(`SELECT id, date, channel FROM events WHERE id IN `, ids, func(rows *sql.Rows) error {
+			var id, channel string
+			var date sql.NullString
+			if err := rows.Scan(&id, &date, &channel); err != nil {
+				return err
+			}
+			o := &storedEvent{channel: channel}
+			if date.Valid {
+				o.date = date.String
+			}
+			out[id] = o
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		err = each(`SELECT event_id, key, roles, type, date_lo, date_hi FROM event_keys WHERE event_id IN `, ids, func(rows *sql.Rows) error {
+			var id string
+			var k eventKey
+			var typ, lo, hi string
+			if err := rows.Scan(&id, &k.key, &k.roles, &typ, &lo, &hi); err != nil {
+				return err
+			}
+			if o := out[id]; o != nil {
+				o.keys = append(o.keys, k)
+				o.typ, o.lo, o.hi = typ, lo, hi
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		err = each(`SELECT event_id, side, pos, actor_id, kind, name, country, sector, title FROM event_actors WHERE event_id IN `, ids, func(rows *sql.Rows) error {
+			var id, side, actor, kind, name, country, sector, title string
+			var pos int
+			if err := rows.Scan(&id, &side, &pos, &actor, &kind, &name, &country, &sector, &title); err != nil {
+				return err
+			}
+			if o := out[id]; o != nil {
+				o.actors = append(o.actors, id, side, pos, actor, kind, name, country, sector, title)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	// event_actors rows in the order flush writes them: by side, then pos.
+	for _, o := range out {
+		rows := slices.Collect(slices.Chunk(o.actors, 9))
+		slices.SortFunc(rows, func(a, b []any) int {
+			if c := slices.Index(sideNames[:], a[1].(string)) - slices.Index(sideNames[:], b[1].(string)); c != 0 {
+				return c
+			}
+			return a[2].(int) - b[2].(int)
+		})
+		o.actors = slices.Concat(rows...)
+	}
+	return out, nil
+}
+
+// sameKeys reports whether a and b hold the same keys with the same roles.
+func sameKeys(a, b []eventKey) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	cmpKey := func(x, y eventKey) int { return cmp.Or(strings.Compare(x.key, y.key), x.roles-y.roles) }
+	return slices.Equal(slices.SortedFunc(slices.Values(a), cmpKey), slices.SortedFunc(slices.Values(b), cmpKey))
 }
 
 // writeSets adds the changes of a batch to role_sets (rows of role, type,
