@@ -161,11 +161,13 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	p := &progress{w: m.Stderr, term: m.IsTerminal, start: time.Now()}
 	// Batches are stored by their own goroutine, in input order, while the
 	// next is extracted: the store is one writer and mostly one core, so
-	// alternating the two left a core idle. One batch waits at most, which
-	// bounds memory to about three batches.
+	// alternating the two left a core idle. The channel is unbuffered: a
+	// full batch waits for the store to finish the one before, so two
+	// batches at most are held (a third, queued, cost more in garbage
+	// collection under the memory limit than it gained).
 	streamCtx, stopStream := context.WithCancel(ctx)
 	defer stopStream()
-	batches := make(chan []store.Article, 1)
+	batches := make(chan []store.Article)
 	storeDone := make(chan struct{})
 	var (
 		total    store.Result
