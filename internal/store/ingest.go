@@ -504,7 +504,7 @@ func (w *writer) deleteDocument(id string) error {
 	for _, ev := range events {
 		if p := w.pending[ev]; p != nil {
 			p.ms = slices.DeleteFunc(p.ms, func(m mentionRow) bool { return m.doc == id })
-			p.merged = nil
+			p.changed()
 			continue
 		}
 		if _, err := w.load(ev); err != nil {
@@ -553,7 +553,7 @@ func (w *writer) mention(a *Article, i int) (merged bool, err error) {
 		w.names[n] = true
 	}
 	p.ms = append(p.ms, mentionRow{rec: e, doc: a.Doc.ID, idx: i, published: a.Doc.Published, outlet: a.Doc.Outlet})
-	p.merged = nil
+	p.changed()
 	return merged, nil
 }
 
@@ -685,6 +685,62 @@ type pendingEvent struct {
 	ms     []mentionRow
 	merged *Event                     // nil when ms changed since
 	person map[string]map[string]bool // the persons of merged, by country
+	// The date and persons of the merge, computed alone: placing a record
+	// asks them of every event of its type and sides, and a full merge
+	// after each record added cost more than all the rest of placing.
+	placed bool // date and person are up to date
+	date   string
+}
+
+// changed marks the merge out of date, after ms changed.
+func (p *pendingEvent) changed() {
+	p.merged, p.placed = nil, false
+}
+
+// dated returns the date of the merged event ("" when undated) and its
+// persons by country, as event would, or ok false when no mention is left.
+func (p *pendingEvent) dated() (date string, persons map[string]map[string]bool, ok bool) {
+	if len(p.ms) == 0 {
+		return "", nil, false
+	}
+	if !p.placed {
+		sort.Slice(p.ms, func(i, j int) bool { return p.ms[i].before(&p.ms[j]) })
+		var dates []string
+		p.person = map[string]map[string]bool{}
+		seen := [2]map[string]bool{{}, {}}
+		sym := sukien.Symmetric(p.ms[0].rec.Event)
+		for _, m := range p.ms {
+			if m.rec.Date != nil {
+				dates = append(dates, *m.rec.Date)
+			}
+			// The persons mergeMentions keeps: the first of each id a side.
+			for side, actors := range [2][]sukien.Actor{m.rec.Actor, m.rec.Recipient} {
+				for _, a := range actors {
+					s := side
+					if sym {
+						s = 0
+					}
+					id := ActorID(a)
+					if seen[s][id] {
+						continue
+					}
+					seen[s][id] = true
+					if a.Kind == sukien.KindPerson {
+						if p.person[a.Country] == nil {
+							p.person[a.Country] = map[string]bool{}
+						}
+						p.person[a.Country][id] = true
+					}
+				}
+			}
+		}
+		p.date = ""
+		if d := mostPrecise(dates); d != nil {
+			p.date = *d
+		}
+		p.placed = true
+	}
+	return p.date, p.person, true
 }
 
 // event returns the merged event, or nil when no mention is left.
@@ -695,17 +751,6 @@ func (p *pendingEvent) event() *Event {
 	if p.merged == nil {
 		sort.Slice(p.ms, func(i, j int) bool { return p.ms[i].before(&p.ms[j]) })
 		p.merged = mergeMentions(p.id, p.ms)
-		p.person = map[string]map[string]bool{}
-		for _, side := range [2][]sukien.Actor{p.merged.Actor, p.merged.Recipient} {
-			for _, a := range side {
-				if a.Kind == sukien.KindPerson {
-					if p.person[a.Country] == nil {
-						p.person[a.Country] = map[string]bool{}
-					}
-					p.person[a.Country][ActorID(a)] = true
-				}
-			}
-		}
 	}
 	return p.merged
 }
@@ -840,13 +885,12 @@ func (w *writer) candidate(k key) (string, error) {
 		cands = append(cands, &c)
 	}
 	for _, p := range w.byKey[k.typ+"|"+k.sides] {
-		ev := p.event()
-		if ev == nil || ev.Date == nil || byID[p.id] != nil {
+		d, persons, ok := p.dated()
+		if !ok || d == "" || byID[p.id] != nil {
 			continue
 		}
-		d := *ev.Date
 		if slices.Contains(prefixes, any(d)) || strings.HasPrefix(d, k.date+"-") {
-			byID[p.id] = &cand{id: p.id, date: d, persons: p.person}
+			byID[p.id] = &cand{id: p.id, date: d, persons: persons}
 			cands = append(cands, byID[p.id])
 		}
 	}
