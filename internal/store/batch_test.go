@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/sukien/sukien"
@@ -338,4 +339,65 @@ func TestFiltersMatchEventActors(t *testing.T) {
 			t.Errorf("tables filled by the migrations differ from Ingest's:\n%s", firstDiff(got, want))
 		}
 	})
+}
+
+// TestConcurrentIngest ingests from two goroutines into one Store (whose
+// SQLite writes go through one kept connection) while a third reads: every
+// document is stored once, and the events are those of a sequential run.
+func TestConcurrentIngest(t *testing.T) {
+	batches := genBatches(20, 6)
+	seq := openSQLite(t)
+	for _, b := range batches {
+		if _, err := seq.Ingest(context.Background(), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, want, err := seq.Events(context.Background(), EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	s := openSQLite(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, len(batches)+1)
+	added := make(chan int, len(batches))
+	for half := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := half; i < len(batches); i += 2 {
+				res, err := s.Ingest(context.Background(), batches[i])
+				errs <- err
+				added <- res.Added
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for range 20 {
+			if _, _, err := s.Events(context.Background(), EventFilter{Limit: 5}); err != nil {
+				errs <- err
+				return
+			}
+		}
+	}()
+	wg.Wait()
+	close(errs)
+	close(added)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := 0
+	for a := range added {
+		n += a
+	}
+	if n != 120 {
+		t.Errorf("%d documents added, want 120", n)
+	}
+	if _, got, err := s.Events(context.Background(), EventFilter{}); err != nil || got != want {
+		t.Errorf("%d events (%v), want %d as ingested in order", got, err, want)
+	}
 }

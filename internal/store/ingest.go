@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -31,13 +32,14 @@ func (s *Store) Ingest(ctx context.Context, batch []Article) (Result, error) {
 		}
 	}
 	var res Result
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	fn := func(tx *sql.Tx, kept *writerConn) error {
 		res = Result{}
 		// Serialise writers on every engine: merging reads events it may create.
 		if _, err := tx.ExecContext(ctx, `UPDATE store_meta SET value = value WHERE key = 'ingest_lock'`); err != nil {
 			return err
 		}
 		w := newWriter(ctx, s, tx)
+		w.kept = kept
 		if err := w.prefetch(batch); err != nil {
 			return err
 		}
@@ -47,11 +49,44 @@ func (s *Store) Ingest(ctx context.Context, batch []Article) (Result, error) {
 			}
 		}
 		return w.flush()
-	})
+	}
+	var err error
+	if s.writer != nil {
+		err = s.writer.inTx(ctx, s.db, fn)
+	} else {
+		err = s.inTx(ctx, func(tx *sql.Tx) error { return fn(tx, nil) })
+	}
 	if err != nil {
 		return Result{}, internal("ingest", err)
 	}
 	return res, nil
+}
+
+// inTx runs fn in a transaction on the kept connection, opening it first
+// if need be, and committed when fn returns nil.
+func (wc *writerConn) inTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx, *writerConn) error) (err error) {
+	wc.mu.Lock()
+	defer wc.mu.Unlock()
+	defer func() {
+		if err != nil {
+			wc.reset()
+		}
+	}()
+	if wc.conn == nil {
+		if wc.conn, err = db.Conn(ctx); err != nil {
+			return err
+		}
+		wc.stmts = map[string]*sql.Stmt{}
+	}
+	tx, err := wc.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx, wc); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
 }
 
 // writer does the work of one Ingest transaction. Statements are prepared
@@ -63,6 +98,7 @@ type writer struct {
 	tx      *sql.Tx
 	ctx     context.Context
 	stmts   map[string]*sql.Stmt // SQLite: prepared in tx
+	kept    *writerConn          // SQLite files: tx's connection, with statements kept across batches
 	rebound map[string]string    // PostgreSQL: queries with $n placeholders
 
 	sentences, mentions rowBuffer
@@ -108,6 +144,20 @@ func (w *writer) stmt(query string) (*sql.Stmt, string, error) {
 	}
 	if st := w.stmts[query]; st != nil {
 		return st, query, nil
+	}
+	if k := w.kept; k != nil {
+		// A statement of the connection runs in the transaction open on it.
+		if st := k.stmts[query]; st != nil {
+			return st, query, nil
+		}
+		if len(k.stmts) < maxKept {
+			st, err := k.conn.PrepareContext(w.ctx, query)
+			if err != nil {
+				return nil, query, err
+			}
+			k.stmts[query] = st
+			return st, query, nil
+		}
 	}
 	st, err := w.tx.PrepareContext(w.ctx, query)
 	if err != nil {
@@ -197,7 +247,7 @@ func (w *writer) write(b *rowBuffer, suffix ...string) error {
 		b.args = slices.Concat(rows...)
 	}
 	var err error
-	for rows := range slices.Chunk(b.args, maxParams/b.cols*b.cols) {
+	for rows := range chunks(b.args, b.cols) {
 		if err = w.exec(b.statement(len(rows)/b.cols)+strings.Join(suffix, ""), rows...); err != nil {
 			break
 		}
@@ -205,6 +255,26 @@ func (w *writer) write(b *rowBuffer, suffix ...string) error {
 	clear(b.args)
 	b.args = b.args[:0]
 	return err
+}
+
+// chunks splits args, rows of cols values, into statements of at most
+// maxParams values: as many full ones as fit, then the rest in row counts
+// that are powers of two, so that few statements of different lengths are
+// prepared (and kept, see writerConn) however the batches come.
+func chunks(args []any, cols int) func(yield func([]any) bool) {
+	return func(yield func([]any) bool) {
+		full := maxParams / cols
+		for len(args) > 0 {
+			n := min(full, len(args)/cols)
+			if n < full {
+				n = 1 << (bits.Len(uint(n)) - 1) // the largest power of two ≤ n
+			}
+			if !yield(args[:n*cols]) {
+				return
+			}
+			args = args[n*cols:]
+		}
+	}
 }
 
 // compareRows orders rows of int64 and string values column by column.
