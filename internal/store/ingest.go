@@ -338,7 +338,7 @@ func (w *writer) article(a *Article, res *Result) error {
 	if err != nil {
 		return err
 	}
-	extract := hashOf(string(record))
+	extract := hashBytes(record)
 
 	type stored struct{ id, content, extract string }
 	var old []stored
@@ -1604,13 +1604,28 @@ func roleBit(role string) int {
 // eventRoles returns the roles of ev's participants and location, each once:
 // what the participant filters of Events match (see Store.where).
 func eventRoles(ev *Event) []role {
-	var out []role
-	seen := map[role]bool{}
+	// Most events have a few dozen roles: a scan beats a map until a
+	// summit's many participants and their pairs.
+	out := make([]role, 0, 16)
+	var seen map[role]bool
 	add := func(r role) {
-		if r.key != "" && !seen[r] {
+		switch {
+		case r.key == "":
+			return
+		case seen != nil:
+			if seen[r] {
+				return
+			}
 			seen[r] = true
-			out = append(out, r)
+		case slices.Contains(out, r):
+			return
+		case len(out) >= 64:
+			seen = map[role]bool{r: true}
+			for _, o := range out {
+				seen[o] = true
+			}
 		}
+		out = append(out, r)
 	}
 	sym := sukien.Symmetric(ev.Event)
 	for side, list := range [2][]sukien.Actor{ev.Actor, ev.Recipient} {
@@ -1690,12 +1705,26 @@ func roleSets(keys []eventKey) map[string]string {
 // eventKeys returns the keys of ev with their roles, in the order first met.
 func eventKeys(ev *Event) []eventKey {
 	var out []eventKey
-	at := map[string]int{}
-	for _, r := range eventRoles(ev) {
-		i, ok := at[r.key]
-		if !ok {
+	roles := eventRoles(ev)
+	var at map[string]int // for many roles, else a scan
+	if len(roles) > 64 {
+		at = map[string]int{}
+	}
+	for _, r := range roles {
+		var i int
+		if at != nil {
+			var ok bool
+			if i, ok = at[r.key]; !ok {
+				i = -1
+			}
+		} else {
+			i = slices.IndexFunc(out, func(k eventKey) bool { return k.key == r.key })
+		}
+		if i < 0 {
 			i = len(out)
-			at[r.key] = i
+			if at != nil {
+				at[r.key] = i
+			}
 			out = append(out, eventKey{key: r.key})
 		}
 		out[i].roles |= roleBit(r.role)
@@ -1911,10 +1940,19 @@ func mostPrecise(dates []string) *string {
 	return nil
 }
 
+// hashOf returns the SHA-256 of the parts joined, in hex. The parts are
+// copied into one buffer, on the stack when short: writing each to a
+// hash.Hash copied every one to the heap.
 func hashOf(parts ...string) string {
-	h := sha256.New()
+	var buf [256]byte
+	b := buf[:0]
 	for _, p := range parts {
-		h.Write([]byte(p))
+		b = append(b, p...)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hashBytes(b)
+}
+
+func hashBytes(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
