@@ -662,7 +662,22 @@ type key struct {
 }
 
 func keyOf(e *sukien.Event) key {
-	k := key{typ: e.Event, persons: map[string]map[string]bool{}}
+	k := plainKeyOf(e)
+	k.persons = map[string]map[string]bool{}
+	for _, side := range [2][]sukien.Actor{e.Actor, e.Recipient} {
+		for _, a := range side {
+			if a.Kind == sukien.KindPerson {
+				k.addPerson(a.Country, ActorID(a))
+			}
+		}
+	}
+	return k
+}
+
+// plainKeyOf is keyOf without the persons, for what needs only type,
+// sides and date.
+func plainKeyOf(e *sukien.Event) key {
+	k := key{typ: e.Event}
 	if e.Date != nil {
 		k.date = *e.Date
 	}
@@ -670,13 +685,6 @@ func keyOf(e *sukien.Event) key {
 		k.sides = strings.Join(sideSet(e.Actor, e.Recipient), "+")
 	} else {
 		k.sides = strings.Join(sideSet(e.Actor), "+") + ">" + strings.Join(sideSet(e.Recipient), "+")
-	}
-	for _, side := range [2][]sukien.Actor{e.Actor, e.Recipient} {
-		for _, a := range side {
-			if a.Kind == sukien.KindPerson {
-				k.addPerson(a.Country, ActorID(a))
-			}
-		}
 	}
 	return k
 }
@@ -857,7 +865,7 @@ func (w *writer) load(id string) (*pendingEvent, error) {
 	}
 	p := w.touch(id, true, ms)
 	if len(ms) > 0 {
-		k := keyOf(&ms[0].rec) // every mention has the event's type and sides
+		k := plainKeyOf(&ms[0].rec) // every mention has the event's type and sides
 		w.byKey[k.typ+"|"+k.sides] = append(w.byKey[k.typ+"|"+k.sides], p)
 	}
 	return p, nil
@@ -1016,7 +1024,7 @@ func (w *writer) prefetch(batch []Article) error {
 		a := &batch[ai]
 		for i := range a.Events {
 			e, mid := recordOf(a, i)
-			k := keyOf(&e)
+			k := plainKeyOf(&e)
 			if id := newEventID(k, mid); !w.stored[id] {
 				w.stored[id] = false // until found below
 				ids = append(ids, id)
@@ -1259,7 +1267,7 @@ func (w *writer) flush() error {
 		if o != nil && o.date == date && o.channel == ev.Channel {
 			b = &counts
 		}
-		b.args = append(b.args, p.id, ev.Event, sym, keyOf(&p.ms[0].rec).sides, ev.Mode, ev.Cameo, date, lo, hi,
+		b.args = append(b.args, p.id, ev.Event, sym, plainKeyOf(&p.ms[0].rec).sides, ev.Mode, ev.Cameo, date, lo, hi,
 			ev.Channel, ev.Level, loc, locCountry, ev.Sentence, ev.Summary, ev.NumMentions, ev.NumSources, ev.NumOutlets, ev.FirstSeen, ev.LastSeen)
 		var as []any
 		for side, list := range [2][]sukien.Actor{ev.Actor, ev.Recipient} {
