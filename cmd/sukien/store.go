@@ -220,7 +220,9 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 			p.fail(done.Err)
 			return nil
 		}
-		batch = append(batch, store.ArticleOf(done.Doc, done.Result.Doc, done.Result.Events))
+		a := store.ArticleOf(done.Doc, done.Result.Doc, done.Result.Events)
+		a.Prepare() // here, not on the storing goroutine, which the ingest waits on
+		batch = append(batch, a)
 		p.add(len(done.Result.Events))
 		if len(batch) >= *batchSize {
 			return send()

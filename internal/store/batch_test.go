@@ -401,3 +401,54 @@ func TestConcurrentIngest(t *testing.T) {
 		t.Errorf("%d events (%v), want %d as ingested in order", got, err, want)
 	}
 }
+
+// TestPrepareChangesNothing ingests the same documents prepared ahead
+// (Article.Prepare, as sukien ingest does) and not: the databases are the
+// same, and an article changed after Prepare is stored as changed.
+func TestPrepareChangesNothing(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var docs []Article
+	for i := range 60 {
+		docs = append(docs, synthArticle(r, i, 10))
+	}
+	docs[5].Removed = []Span{{Kind: "caption", Start: 0, End: 3}}
+	docs[7].Sentences[2].Text = "" // taken from the text
+	stored := func(s *Store) string {
+		out := dump(t, s)
+		rows, err := s.db.Query(`SELECT id, title, text, removed, content_hash, extract_hash FROM documents ORDER BY id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v [6]string
+			if err := rows.Scan(&v[0], &v[1], &v[2], &v[3], &v[4], &v[5]); err != nil {
+				t.Fatal(err)
+			}
+			out += strings.Join(v[:], "\t") + "\n"
+		}
+		return out
+	}
+	plain, ahead := openSQLite(t), openSQLite(t)
+	prepared := slices.Clone(docs)
+	for i := range prepared {
+		prepared[i].Prepare()
+	}
+	prepared[9].Doc.Title = "Tiêu đề đổi sau Prepare" // must not use what Prepare computed
+	docs[9].Doc.Title = prepared[9].Doc.Title
+	for i := 0; i < len(docs); i += 20 {
+		if _, err := plain.Ingest(context.Background(), docs[i:i+20]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ahead.Ingest(context.Background(), prepared[i:i+20]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, got := stored(plain), stored(ahead)
+	if !strings.Contains(want, "Tiêu đề đổi sau Prepare") || !strings.Contains(want, "caption") {
+		t.Fatal("the corpus lacks the cases under test")
+	}
+	if got != want {
+		t.Errorf("prepared ahead, the database differs:\n%s", firstDiff(got, want))
+	}
+}

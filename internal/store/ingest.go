@@ -40,11 +40,18 @@ func (s *Store) Ingest(ctx context.Context, batch []Article) (Result, error) {
 		}
 		w := newWriter(ctx, s, tx)
 		w.kept = kept
-		if err := w.prefetch(batch); err != nil {
+		preps := make([]*preparedArticle, len(batch))
+		for i := range batch {
+			var err error
+			if preps[i], err = batch[i].prepared(); err != nil {
+				return err
+			}
+		}
+		if err := w.prefetch(preps); err != nil {
 			return err
 		}
 		for i := range batch {
-			if err := w.article(&batch[i], &res); err != nil {
+			if err := w.article(&batch[i], preps[i], &res); err != nil {
 				return err
 			}
 		}
@@ -322,23 +329,9 @@ func (w *writer) index() error {
 	return nil
 }
 
-func (w *writer) article(a *Article, res *Result) error {
+func (w *writer) article(a *Article, pr *preparedArticle, res *Result) error {
 	d := &a.Doc
-	text := a.Text
-	if text == "" {
-		text = d.Text
-	}
-	content := hashOf(d.Title, "\x00", text)
-	record, err := json.Marshal(struct {
-		Published, Outlet, URL, Title, Source string
-		Sentences                             []Sentence
-		Removed                               []Span
-		Events                                []sukien.Event
-	}{d.Published, d.Outlet, d.URL, d.Title, d.Source, a.Sentences, a.Removed, a.Events})
-	if err != nil {
-		return err
-	}
-	extract := hashBytes(record)
+	text, content, extract := pr.text, pr.content, pr.extract
 
 	type stored struct{ id, content, extract string }
 	var old []stored
@@ -381,22 +374,18 @@ func (w *writer) article(a *Article, res *Result) error {
 		res.Replaced++
 	}
 
-	removed, _ := json.Marshal(a.Removed)
-	if a.Removed == nil {
-		removed = []byte("[]")
-	}
 	ingested := now()
 	if err := w.exec(`INSERT INTO documents (id, url, outlet, published, title, source, original, text, removed, content_hash, extract_hash, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.ID, d.URL, d.Outlet, d.Published, d.Title, d.Source, d.Text, text, string(removed), content, extract, ingested); err != nil {
+		d.ID, d.URL, d.Outlet, d.Published, d.Title, d.Source, d.Text, text, pr.removed, content, extract, ingested); err != nil {
 		return err
 	}
-	if err := w.addSentences(d.ID, d.Title, text, dayOf(d.Published, ingested), a.Sentences); err != nil {
+	if err := w.addSentences(d.ID, d.Title, dayOf(d.Published, ingested), pr); err != nil {
 		return err
 	}
 	w.unindexed = append(w.unindexed, d.ID)
-	for i := range a.Events {
-		merged, err := w.mention(a, i)
+	for i := range pr.records {
+		merged, err := w.mention(a, &pr.records[i])
 		if err != nil {
 			return err
 		}
@@ -410,8 +399,9 @@ func (w *writer) article(a *Article, res *Result) error {
 
 // addSentences stores the title (index -1) and the body sentences for
 // search, keyed in publication order (see sentenceKey).
-func (w *writer) addSentences(docID, title, text string, day int64, ss []Sentence) error {
+func (w *writer) addSentences(docID, title string, day int64, pr *preparedArticle) error {
 	hasTitle := strings.TrimSpace(title) != ""
+	ss := pr.sentences
 	if !hasTitle && len(ss) == 0 {
 		return nil // no key given out, so that the next document takes it as it would alone
 	}
@@ -423,22 +413,12 @@ func (w *writer) addSentences(docID, title, text string, day int64, ss []Sentenc
 		return err
 	}
 	if hasTitle {
-		if err := w.add(&w.sentences, base, docID, -1, 0, 0, 0, 0, title, Fold(title)); err != nil {
+		if err := w.add(&w.sentences, base, docID, -1, 0, 0, 0, 0, title, pr.titleFolded); err != nil {
 			return err
 		}
 	}
-	var runes []rune
 	for i, sn := range ss {
-		t := sn.Text
-		if t == "" {
-			if runes == nil {
-				runes = []rune(text)
-			}
-			if 0 <= sn.Start && sn.Start <= sn.End && sn.End <= len(runes) {
-				t = string(runes[sn.Start:sn.End])
-			}
-		}
-		if err := w.add(&w.sentences, base+int64(i)+1, docID, i, sn.Start, sn.End, sn.OrigStart, sn.OrigEnd, t, Fold(t)); err != nil {
+		if err := w.add(&w.sentences, base+int64(i)+1, docID, i, sn.Start, sn.End, sn.OrigStart, sn.OrigEnd, sn.Text, sn.folded); err != nil {
 			return err
 		}
 	}
@@ -603,28 +583,139 @@ func (w *writer) strings(query string, args ...any) ([]string, error) {
 
 // mention stores the i-th record of a, merged into an event, and reports
 // whether the event existed before.
-func (w *writer) mention(a *Article, i int) (merged bool, err error) {
-	e, mid := recordOf(a, i)
-	k := keyOf(&e)
-	p, merged, err := w.place(k, mid)
+func (w *writer) mention(a *Article, r *preparedRecord) (merged bool, err error) {
+	p, merged, err := w.place(r.key, r.mid, r.newID)
 	if err != nil {
 		return false, err
 	}
-	record, err := json.Marshal(&e)
-	if err != nil {
+	if err := w.add(&w.mentions, r.mid, p.id, a.Doc.ID, r.idx, r.sentence, a.Doc.Published, a.Doc.Outlet, r.record); err != nil {
 		return false, err
 	}
-	if err := w.add(&w.mentions, mid, p.id, a.Doc.ID, i, sentenceIndex(a.Sentences, e.Start), a.Doc.Published, a.Doc.Outlet, string(record)); err != nil {
-		return false, err
-	}
-	for _, ac := range slices.Concat(e.Actor, e.Recipient) {
-		al, n := aliasOf(ac)
+	for i, al := range r.aliases {
 		w.aliases[al]++
-		w.names[n] = true
+		w.names[r.names[i]] = true
 	}
-	p.ms = append(p.ms, mentionRow{rec: e, doc: a.Doc.ID, idx: i, published: a.Doc.Published, outlet: a.Doc.Outlet})
+	p.ms = append(p.ms, mentionRow{rec: r.e, doc: a.Doc.ID, idx: r.idx, published: a.Doc.Published, outlet: a.Doc.Outlet})
 	p.changed()
 	return merged, nil
+}
+
+// preparedArticle is what Ingest computes of an article without the
+// database: hashes, encodings, folded texts, record keys. Article.Prepare
+// computes it ahead, off the writer's goroutine.
+type preparedArticle struct {
+	of                              Article // as prepared, to tell a changed one
+	text, content, extract, removed string
+	titleFolded                     string
+	sentences                       []preparedSentence
+	records                         []preparedRecord
+}
+
+type preparedSentence struct {
+	Sentence        // Text filled in
+	folded   string // Fold(Text)
+}
+
+// preparedRecord is a record as stored (see recordOf) and what storing it
+// needs.
+type preparedRecord struct {
+	e          sukien.Event
+	mid, newID string // mention id; the id a new event of it takes
+	key        key
+	idx        int    // in the document's records
+	sentence   int    // index of its sentence, or -1
+	record     string // e in JSON
+	aliases    []alias
+	names      []actorName // of aliases, one for one
+}
+
+// Prepare computes ahead what Ingest would compute of a without the
+// database, so that a caller can do it alongside a running Ingest (sukien
+// ingest does it while the batch before is stored). Call it once a is
+// final: Ingest uses what it computed, unless a's fields (not the
+// elements of its slices) changed since. An article that cannot be encoded
+// is left unprepared, for Ingest to report.
+func (a *Article) Prepare() {
+	a.prep, _ = prepare(a)
+}
+
+// prepared returns what Prepare computed, else computes it.
+func (a *Article) prepared() (*preparedArticle, error) {
+	if pr := a.prep; pr != nil && pr.of.same(a) {
+		return pr, nil
+	}
+	return prepare(a)
+}
+
+// same reports whether a has the fields of b, slices compared by address.
+func (b *Article) same(a *Article) bool {
+	return a.Doc.ID == b.Doc.ID && a.Doc.URL == b.Doc.URL && a.Doc.Title == b.Doc.Title && a.Doc.Text == b.Doc.Text &&
+		a.Doc.Published == b.Doc.Published && a.Doc.Outlet == b.Doc.Outlet && a.Doc.Source == b.Doc.Source && a.Text == b.Text &&
+		sameSlice(a.Sentences, b.Sentences) && sameSlice(a.Removed, b.Removed) && sameSlice(a.Events, b.Events)
+}
+
+func sameSlice[T any](x, y []T) bool {
+	return len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
+}
+
+func prepare(a *Article) (*preparedArticle, error) {
+	d := &a.Doc
+	pr := &preparedArticle{text: a.Text, of: *a}
+	pr.of.prep = nil
+	if pr.text == "" {
+		pr.text = d.Text
+	}
+	pr.content = hashOf(d.Title, "\x00", pr.text)
+	record, err := json.Marshal(struct {
+		Published, Outlet, URL, Title, Source string
+		Sentences                             []Sentence
+		Removed                               []Span
+		Events                                []sukien.Event
+	}{d.Published, d.Outlet, d.URL, d.Title, d.Source, a.Sentences, a.Removed, a.Events})
+	if err != nil {
+		return nil, err
+	}
+	pr.extract = hashBytes(record)
+	pr.removed = "[]"
+	if a.Removed != nil {
+		removed, _ := json.Marshal(a.Removed)
+		pr.removed = string(removed)
+	}
+	if strings.TrimSpace(d.Title) != "" {
+		pr.titleFolded = Fold(d.Title)
+	}
+	var runes []rune
+	for _, sn := range a.Sentences {
+		if sn.Text == "" {
+			if runes == nil {
+				runes = []rune(pr.text)
+			}
+			if 0 <= sn.Start && sn.Start <= sn.End && sn.End <= len(runes) {
+				sn.Text = string(runes[sn.Start:sn.End])
+			}
+		}
+		pr.sentences = append(pr.sentences, preparedSentence{sn, Fold(sn.Text)})
+	}
+	pr.records = make([]preparedRecord, len(a.Events))
+	for i := range a.Events {
+		r := &pr.records[i]
+		r.e, r.mid = recordOf(a, i)
+		r.idx = i
+		r.key = keyOf(&r.e)
+		r.newID = newEventID(r.key, r.mid)
+		r.sentence = sentenceIndex(a.Sentences, r.e.Start)
+		rec, err := json.Marshal(&r.e)
+		if err != nil {
+			return nil, err
+		}
+		r.record = string(rec)
+		for _, ac := range slices.Concat(r.e.Actor, r.e.Recipient) {
+			al, n := aliasOf(ac)
+			r.aliases = append(r.aliases, al)
+			r.names = append(r.names, n)
+		}
+	}
+	return pr, nil
 }
 
 // recordOf returns the i-th record of a as stored, and its mention id.
@@ -880,7 +971,7 @@ func (w *writer) load(id string) (*pendingEvent, error) {
 // and a day-dated record joins an event dated only by its month or year,
 // only when exactly one such event is a candidate. Undated records never
 // merge across records. Persons must be compatible (see key.compatible).
-func (w *writer) place(k key, mention string) (p *pendingEvent, merged bool, err error) {
+func (w *writer) place(k key, mention, newID string) (p *pendingEvent, merged bool, err error) {
 	if k.date != "" {
 		id, err := w.candidate(k)
 		if err != nil {
@@ -895,7 +986,7 @@ func (w *writer) place(k key, mention string) (p *pendingEvent, merged bool, err
 			return p, true, nil
 		}
 	}
-	id := newEventID(k, mention)
+	id := newID // newEventID(k, mention)
 	exists, err := w.exists(id)
 	if err != nil {
 		return nil, false, err
@@ -1015,17 +1106,15 @@ func (w *writer) candidate(k key) (string, error) {
 // One query per record cost more in statement overhead than in look-ups.
 // Events are written only when the batch ends, so the answers hold for the
 // whole batch.
-func (w *writer) prefetch(batch []Article) error {
+func (w *writer) prefetch(batch []*preparedArticle) error {
 	type tsd struct{ typ, sides, date string }
 	var keys []tsd
 	seenKey := map[tsd]bool{}
 	var ids []any
-	for ai := range batch {
-		a := &batch[ai]
-		for i := range a.Events {
-			e, mid := recordOf(a, i)
-			k := plainKeyOf(&e)
-			if id := newEventID(k, mid); !w.stored[id] {
+	for _, pr := range batch {
+		for i := range pr.records {
+			k := pr.records[i].key
+			if id := pr.records[i].newID; !w.stored[id] {
 				w.stored[id] = false // until found below
 				ids = append(ids, id)
 			}
