@@ -41,17 +41,19 @@ func (s *Store) Ingest(ctx context.Context, batch []Article) (Result, error) {
 		w := newWriter(ctx, s, tx)
 		w.kept = kept
 		preps := make([]*preparedArticle, len(batch))
+		recs := make([][]preparedRecord, len(batch))
 		for i := range batch {
 			var err error
 			if preps[i], err = batch[i].prepared(); err != nil {
 				return err
 			}
+			recs[i] = prepareRecords(&batch[i])
 		}
-		if err := w.prefetch(preps); err != nil {
+		if err := w.prefetch(recs); err != nil {
 			return err
 		}
 		for i := range batch {
-			if err := w.article(&batch[i], preps[i], &res); err != nil {
+			if err := w.article(&batch[i], preps[i], recs[i], &res); err != nil {
 				return err
 			}
 		}
@@ -329,7 +331,7 @@ func (w *writer) index() error {
 	return nil
 }
 
-func (w *writer) article(a *Article, pr *preparedArticle, res *Result) error {
+func (w *writer) article(a *Article, pr *preparedArticle, recs []preparedRecord, res *Result) error {
 	d := &a.Doc
 	text, content, extract := pr.text, pr.content, pr.extract
 
@@ -384,8 +386,8 @@ func (w *writer) article(a *Article, pr *preparedArticle, res *Result) error {
 		return err
 	}
 	w.unindexed = append(w.unindexed, d.ID)
-	for i := range pr.records {
-		merged, err := w.mention(a, &pr.records[i])
+	for i := range recs {
+		merged, err := w.mention(a, &recs[i])
 		if err != nil {
 			return err
 		}
@@ -588,7 +590,14 @@ func (w *writer) mention(a *Article, r *preparedRecord) (merged bool, err error)
 	if err != nil {
 		return false, err
 	}
-	if err := w.add(&w.mentions, r.mid, p.id, a.Doc.ID, r.idx, r.sentence, a.Doc.Published, a.Doc.Outlet, r.record); err != nil {
+	// Encoded here rather than in prepare: held for a whole batch, the
+	// records' JSON left the collector less room under the memory limit
+	// than it saved.
+	record, err := json.Marshal(&r.e)
+	if err != nil {
+		return false, err
+	}
+	if err := w.add(&w.mentions, r.mid, p.id, a.Doc.ID, r.idx, r.sentence, a.Doc.Published, a.Doc.Outlet, string(record)); err != nil {
 		return false, err
 	}
 	for i, al := range r.aliases {
@@ -601,14 +610,14 @@ func (w *writer) mention(a *Article, r *preparedRecord) (merged bool, err error)
 }
 
 // preparedArticle is what Ingest computes of an article without the
-// database: hashes, encodings, folded texts, record keys. Article.Prepare
-// computes it ahead, off the writer's goroutine.
+// database and is worth computing ahead, off the writer's goroutine (see
+// Article.Prepare): hashes (with the JSON of the whole article) and folded
+// texts.
 type preparedArticle struct {
 	of                              Article // as prepared, to tell a changed one
 	text, content, extract, removed string
 	titleFolded                     string
 	sentences                       []preparedSentence
-	records                         []preparedRecord
 }
 
 type preparedSentence struct {
@@ -617,19 +626,18 @@ type preparedSentence struct {
 }
 
 // preparedRecord is a record as stored (see recordOf) and what storing it
-// needs.
+// needs, computed once for the prefetch and the writing.
 type preparedRecord struct {
 	e          sukien.Event
 	mid, newID string // mention id; the id a new event of it takes
 	key        key
-	idx        int    // in the document's records
-	sentence   int    // index of its sentence, or -1
-	record     string // e in JSON
+	idx        int // in the document's records
+	sentence   int // index of its sentence, or -1
 	aliases    []alias
 	names      []actorName // of aliases, one for one
 }
 
-// Prepare computes ahead what Ingest would compute of a without the
+// Prepare computes ahead much of what Ingest would compute of a without the
 // database, so that a caller can do it alongside a running Ingest (sukien
 // ingest does it while the batch before is stored). Call it once a is
 // final: Ingest uses what it computed, unless a's fields (not the
@@ -696,26 +704,28 @@ func prepare(a *Article) (*preparedArticle, error) {
 		}
 		pr.sentences = append(pr.sentences, preparedSentence{sn, Fold(sn.Text)})
 	}
-	pr.records = make([]preparedRecord, len(a.Events))
+	return pr, nil
+}
+
+// prepareRecords returns a's records as stored (see recordOf) with what
+// storing them needs. Not part of Prepare: held for a whole batch, they
+// left the collector less room under the memory limit than they saved.
+func prepareRecords(a *Article) []preparedRecord {
+	records := make([]preparedRecord, len(a.Events))
 	for i := range a.Events {
-		r := &pr.records[i]
+		r := &records[i]
 		r.e, r.mid = recordOf(a, i)
 		r.idx = i
 		r.key = keyOf(&r.e)
 		r.newID = newEventID(r.key, r.mid)
 		r.sentence = sentenceIndex(a.Sentences, r.e.Start)
-		rec, err := json.Marshal(&r.e)
-		if err != nil {
-			return nil, err
-		}
-		r.record = string(rec)
 		for _, ac := range slices.Concat(r.e.Actor, r.e.Recipient) {
 			al, n := aliasOf(ac)
 			r.aliases = append(r.aliases, al)
 			r.names = append(r.names, n)
 		}
 	}
-	return pr, nil
+	return records
 }
 
 // recordOf returns the i-th record of a as stored, and its mention id.
@@ -1106,15 +1116,15 @@ func (w *writer) candidate(k key) (string, error) {
 // One query per record cost more in statement overhead than in look-ups.
 // Events are written only when the batch ends, so the answers hold for the
 // whole batch.
-func (w *writer) prefetch(batch []*preparedArticle) error {
+func (w *writer) prefetch(batch [][]preparedRecord) error {
 	type tsd struct{ typ, sides, date string }
 	var keys []tsd
 	seenKey := map[tsd]bool{}
 	var ids []any
-	for _, pr := range batch {
-		for i := range pr.records {
-			k := pr.records[i].key
-			if id := pr.records[i].newID; !w.stored[id] {
+	for _, recs := range batch {
+		for i := range recs {
+			k := recs[i].key
+			if id := recs[i].newID; !w.stored[id] {
 				w.stored[id] = false // until found below
 				ids = append(ids, id)
 			}
