@@ -981,6 +981,7 @@ func (w *writer) load(id string) (*pendingEvent, error) {
 // and a day-dated record joins an event dated only by its month or year,
 // only when exactly one such event is a candidate. Undated records never
 // merge across records. Persons must be compatible (see key.compatible).
+// A new event takes newID (newEventID of k and mention) unless taken.
 func (w *writer) place(k key, mention, newID string) (p *pendingEvent, merged bool, err error) {
 	if k.date != "" {
 		id, err := w.candidate(k)
@@ -996,7 +997,7 @@ func (w *writer) place(k key, mention, newID string) (p *pendingEvent, merged bo
 			return p, true, nil
 		}
 	}
-	id := newID // newEventID(k, mention)
+	id := newID
 	exists, err := w.exists(id)
 	if err != nil {
 		return nil, false, err
