@@ -159,30 +159,60 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	defer st.Close()
 
 	p := &progress{w: m.Stderr, term: m.IsTerminal, start: time.Now()}
-	var total store.Result
+	// Batches are stored by their own goroutine, in input order, while the
+	// next is extracted: the store is one writer and mostly one core, so
+	// alternating the two left a core idle. The channel is unbuffered: a
+	// full batch waits for the store to finish the one before, so two
+	// batches at most are held (a third, queued, cost more in garbage
+	// collection under the memory limit than it gained).
+	streamCtx, stopStream := context.WithCancel(ctx)
+	defer stopStream()
+	batches := make(chan []store.Article)
+	storeDone := make(chan struct{})
+	var (
+		total    store.Result
+		storeErr error
+		unstored int // documents of batches not stored: after an error or an interrupt
+	)
+	go func() {
+		defer close(storeDone)
+		for b := range batches {
+			if storeErr != nil || ctx.Err() != nil {
+				unstored += len(b)
+				continue
+			}
+			// A batch under way is finished even when interrupted: the
+			// transaction makes it all or nothing, and stopping between
+			// batches loses no work already committed.
+			res, err := st.Ingest(context.WithoutCancel(ctx), b)
+			if err != nil {
+				storeErr = err
+				unstored += len(b)
+				stopStream() // no use extracting what will not be stored
+				continue
+			}
+			total.Added += res.Added
+			total.Replaced += res.Replaced
+			total.Unchanged += res.Unchanged
+			total.Events += res.Events
+			total.Merged += res.Merged
+		}
+	}()
 	batch := make([]store.Article, 0, *batchSize)
-	flush := func() error {
+	send := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		// A batch under way is finished even when interrupted: the
-		// transaction makes it all or nothing, and stopping between
-		// batches loses no work already committed.
-		res, err := st.Ingest(context.WithoutCancel(ctx), batch)
-		if err != nil {
-			return err
+		select {
+		case batches <- batch:
+		case <-streamCtx.Done():
+			return streamCtx.Err()
 		}
-		total.Added += res.Added
-		total.Replaced += res.Replaced
-		total.Unchanged += res.Unchanged
-		total.Events += res.Events
-		total.Merged += res.Merged
-		clear(batch)
-		batch = batch[:0]
+		batch = make([]store.Article, 0, *batchSize)
 		return nil
 	}
 	opt := ingest.Options{Published: *published, Stdin: m.Stdin}
-	err = m.stream(ctx, extract.New(d), fs.Args(), opt, *workers, func(done extract.Done) error {
+	err = m.stream(streamCtx, extract.New(d), fs.Args(), opt, *workers, func(done extract.Done) error {
 		if done.Err == nil && strings.TrimSpace(done.Doc.ID) == "" {
 			done.Err = &sukien.Error{Code: sukien.EINVALID, Message: "document without id", Source: done.Doc.Source, Line: done.Doc.Line}
 		}
@@ -190,20 +220,28 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 			p.fail(done.Err)
 			return nil
 		}
-		batch = append(batch, store.ArticleOf(done.Doc, done.Result.Doc, done.Result.Events))
+		a := store.ArticleOf(done.Doc, done.Result.Doc, done.Result.Events)
+		a.Prepare() // here, not on the storing goroutine, which the ingest waits on
+		batch = append(batch, a)
 		p.add(len(done.Result.Events))
 		if len(batch) >= *batchSize {
-			return flush()
+			return send()
 		}
 		return nil
 	})
 	if err == nil {
-		err = flush()
+		err = send()
+	}
+	close(batches)
+	<-storeDone
+	unstored += len(batch)
+	if storeErr != nil {
+		err = storeErr
 	}
 	p.finish(total)
 	switch {
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintf(m.Stderr, "sukien: ingest interrupted: %d document(s) read after the last stored batch were not stored; run again to go on\n", len(batch))
+		fmt.Fprintf(m.Stderr, "sukien: ingest interrupted: %d document(s) read after the last stored batch were not stored; run again to go on\n", unstored)
 		return errors.New("interrupted")
 	case err != nil:
 		return err

@@ -414,6 +414,45 @@ func TestIngestInterrupted(t *testing.T) {
 	}
 }
 
+// TestIngestStoreError makes the store refuse the second document (a
+// trigger): with batches stored while the next is extracted, the error is
+// still reported, the batch before it stays, and no later batch is stored.
+func TestIngestStoreError(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "fail.db")
+	st, err := store.Open(context.Background(), db) // creates the schema
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = conn.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.id = 'call-b'
+		BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`)
+	conn.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := run(t, context.Background(), strings.NewReader(strings.Join(storeCorpus, "\n")),
+		"ingest", "--db", db, "--batch", "1", "--workers", "2")
+	if err == nil || !strings.Contains(err.Error(), "refused by the test") {
+		t.Fatalf("err = %v, want the store's error\n%s", err, stderr)
+	}
+	st, err = store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	docs, n, err := st.Documents(context.Background(), 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || docs[0].ID != "call-a" {
+		t.Errorf("stored %d document(s) %+v, want call-a only", n, docs)
+	}
+}
+
 func TestDictResolver(t *testing.T) {
 	d, errs := dict.Load()
 	if d == nil {

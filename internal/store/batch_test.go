@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/sukien/sukien"
@@ -338,4 +339,116 @@ func TestFiltersMatchEventActors(t *testing.T) {
 			t.Errorf("tables filled by the migrations differ from Ingest's:\n%s", firstDiff(got, want))
 		}
 	})
+}
+
+// TestConcurrentIngest ingests from two goroutines into one Store (whose
+// SQLite writes go through one kept connection) while a third reads: every
+// document is stored once, and the events are those of a sequential run.
+func TestConcurrentIngest(t *testing.T) {
+	batches := genBatches(20, 6)
+	seq := openSQLite(t)
+	for _, b := range batches {
+		if _, err := seq.Ingest(context.Background(), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, want, err := seq.Events(context.Background(), EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	s := openSQLite(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, len(batches)+1)
+	added := make(chan int, len(batches))
+	for half := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := half; i < len(batches); i += 2 {
+				res, err := s.Ingest(context.Background(), batches[i])
+				errs <- err
+				added <- res.Added
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for range 20 {
+			if _, _, err := s.Events(context.Background(), EventFilter{Limit: 5}); err != nil {
+				errs <- err
+				return
+			}
+		}
+	}()
+	wg.Wait()
+	close(errs)
+	close(added)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := 0
+	for a := range added {
+		n += a
+	}
+	if n != 120 {
+		t.Errorf("%d documents added, want 120", n)
+	}
+	if _, got, err := s.Events(context.Background(), EventFilter{}); err != nil || got != want {
+		t.Errorf("%d events (%v), want %d as ingested in order", got, err, want)
+	}
+}
+
+// TestPrepareChangesNothing ingests the same documents prepared ahead
+// (Article.Prepare, as sukien ingest does) and not: the databases are the
+// same, and an article changed after Prepare is stored as changed.
+func TestPrepareChangesNothing(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var docs []Article
+	for i := range 60 {
+		docs = append(docs, synthArticle(r, i, 10))
+	}
+	docs[5].Removed = []Span{{Kind: "caption", Start: 0, End: 3}}
+	docs[7].Sentences[2].Text = "" // taken from the text
+	stored := func(s *Store) string {
+		out := dump(t, s)
+		rows, err := s.db.Query(`SELECT id, title, text, removed, content_hash, extract_hash FROM documents ORDER BY id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v [6]string
+			if err := rows.Scan(&v[0], &v[1], &v[2], &v[3], &v[4], &v[5]); err != nil {
+				t.Fatal(err)
+			}
+			out += strings.Join(v[:], "\t") + "\n"
+		}
+		return out
+	}
+	plain, ahead := openSQLite(t), openSQLite(t)
+	prepared := slices.Clone(docs)
+	for i := range prepared {
+		prepared[i].Prepare()
+	}
+	prepared[9].Doc.Title = "Tiêu đề đổi sau Prepare" // must not use what Prepare computed
+	docs[9].Doc.Title = prepared[9].Doc.Title
+	for i := 0; i < len(docs); i += 20 {
+		if _, err := plain.Ingest(context.Background(), docs[i:i+20]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ahead.Ingest(context.Background(), prepared[i:i+20]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, got := stored(plain), stored(ahead)
+	if !strings.Contains(want, "Tiêu đề đổi sau Prepare") || !strings.Contains(want, "caption") {
+		t.Fatal("the corpus lacks the cases under test")
+	}
+	if got != want {
+		t.Errorf("prepared ahead, the database differs:\n%s", firstDiff(got, want))
+	}
 }

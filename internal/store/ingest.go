@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -31,24 +32,70 @@ func (s *Store) Ingest(ctx context.Context, batch []Article) (Result, error) {
 		}
 	}
 	var res Result
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	fn := func(tx *sql.Tx, kept *writerConn) error {
 		res = Result{}
 		// Serialise writers on every engine: merging reads events it may create.
 		if _, err := tx.ExecContext(ctx, `UPDATE store_meta SET value = value WHERE key = 'ingest_lock'`); err != nil {
 			return err
 		}
 		w := newWriter(ctx, s, tx)
+		w.kept = kept
+		preps := make([]*preparedArticle, len(batch))
+		recs := make([][]preparedRecord, len(batch))
 		for i := range batch {
-			if err := w.article(&batch[i], &res); err != nil {
+			var err error
+			if preps[i], err = batch[i].prepared(); err != nil {
+				return err
+			}
+			recs[i] = prepareRecords(&batch[i])
+		}
+		if err := w.prefetch(recs); err != nil {
+			return err
+		}
+		for i := range batch {
+			if err := w.article(&batch[i], preps[i], recs[i], &res); err != nil {
 				return err
 			}
 		}
 		return w.flush()
-	})
+	}
+	var err error
+	if s.writer != nil {
+		err = s.writer.inTx(ctx, s.db, fn)
+	} else {
+		err = s.inTx(ctx, func(tx *sql.Tx) error { return fn(tx, nil) })
+	}
 	if err != nil {
 		return Result{}, internal("ingest", err)
 	}
 	return res, nil
+}
+
+// inTx runs fn in a transaction on the kept connection, opening it first
+// if need be, and committed when fn returns nil.
+func (wc *writerConn) inTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx, *writerConn) error) (err error) {
+	wc.mu.Lock()
+	defer wc.mu.Unlock()
+	defer func() {
+		if err != nil {
+			wc.reset()
+		}
+	}()
+	if wc.conn == nil {
+		if wc.conn, err = db.Conn(ctx); err != nil {
+			return err
+		}
+		wc.stmts = map[string]*sql.Stmt{}
+	}
+	tx, err := wc.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx, wc); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
 }
 
 // writer does the work of one Ingest transaction. Statements are prepared
@@ -60,6 +107,7 @@ type writer struct {
 	tx      *sql.Tx
 	ctx     context.Context
 	stmts   map[string]*sql.Stmt // SQLite: prepared in tx
+	kept    *writerConn          // SQLite files: tx's connection, with statements kept across batches
 	rebound map[string]string    // PostgreSQL: queries with $n placeholders
 
 	sentences, mentions rowBuffer
@@ -68,6 +116,7 @@ type writer struct {
 	pending    map[string]*pendingEvent     // by event id
 	byKey      map[string][]*pendingEvent   // by type and sides, for candidate
 	candidates map[string][]storedCandidate // by type, sides and date
+	stored     map[string]bool              // event ids known to be stored or not (see prefetch)
 	names      map[actorName]bool           // for actor_names
 	aliases    map[alias]int                // for actor_aliases: participants added less removed
 	lastDoc    map[int64]int64              // by day: the last document number given out (see sentenceKey)
@@ -82,6 +131,7 @@ func newWriter(ctx context.Context, s *Store, tx *sql.Tx) *writer {
 		pending:    map[string]*pendingEvent{},
 		byKey:      map[string][]*pendingEvent{},
 		candidates: map[string][]storedCandidate{},
+		stored:     map[string]bool{},
 		names:      map[actorName]bool{},
 		aliases:    map[alias]int{},
 		lastDoc:    map[int64]int64{},
@@ -103,6 +153,20 @@ func (w *writer) stmt(query string) (*sql.Stmt, string, error) {
 	}
 	if st := w.stmts[query]; st != nil {
 		return st, query, nil
+	}
+	if k := w.kept; k != nil {
+		// A statement of the connection runs in the transaction open on it.
+		if st := k.stmts[query]; st != nil {
+			return st, query, nil
+		}
+		if len(k.stmts) < maxKept {
+			st, err := k.conn.PrepareContext(w.ctx, query)
+			if err != nil {
+				return nil, query, err
+			}
+			k.stmts[query] = st
+			return st, query, nil
+		}
 	}
 	st, err := w.tx.PrepareContext(w.ctx, query)
 	if err != nil {
@@ -192,7 +256,7 @@ func (w *writer) write(b *rowBuffer, suffix ...string) error {
 		b.args = slices.Concat(rows...)
 	}
 	var err error
-	for rows := range slices.Chunk(b.args, maxParams/b.cols*b.cols) {
+	for rows := range chunks(b.args, b.cols) {
 		if err = w.exec(b.statement(len(rows)/b.cols)+strings.Join(suffix, ""), rows...); err != nil {
 			break
 		}
@@ -200,6 +264,26 @@ func (w *writer) write(b *rowBuffer, suffix ...string) error {
 	clear(b.args)
 	b.args = b.args[:0]
 	return err
+}
+
+// chunks splits args, rows of cols values, into statements of at most
+// maxParams values: as many full ones as fit, then the rest in row counts
+// that are powers of two, so that few statements of different lengths are
+// prepared (and kept, see writerConn) however the batches come.
+func chunks(args []any, cols int) func(yield func([]any) bool) {
+	return func(yield func([]any) bool) {
+		full := maxParams / cols
+		for len(args) > 0 {
+			n := min(full, len(args)/cols)
+			if n < full {
+				n = 1 << (bits.Len(uint(n)) - 1) // the largest power of two ≤ n
+			}
+			if !yield(args[:n*cols]) {
+				return
+			}
+			args = args[n*cols:]
+		}
+	}
 }
 
 // compareRows orders rows of int64 and string values column by column.
@@ -247,23 +331,9 @@ func (w *writer) index() error {
 	return nil
 }
 
-func (w *writer) article(a *Article, res *Result) error {
+func (w *writer) article(a *Article, pr *preparedArticle, recs []preparedRecord, res *Result) error {
 	d := &a.Doc
-	text := a.Text
-	if text == "" {
-		text = d.Text
-	}
-	content := hashOf(d.Title, "\x00", text)
-	record, err := json.Marshal(struct {
-		Published, Outlet, URL, Title, Source string
-		Sentences                             []Sentence
-		Removed                               []Span
-		Events                                []sukien.Event
-	}{d.Published, d.Outlet, d.URL, d.Title, d.Source, a.Sentences, a.Removed, a.Events})
-	if err != nil {
-		return err
-	}
-	extract := hashOf(string(record))
+	text, content, extract := pr.text, pr.content, pr.extract
 
 	type stored struct{ id, content, extract string }
 	var old []stored
@@ -306,22 +376,18 @@ func (w *writer) article(a *Article, res *Result) error {
 		res.Replaced++
 	}
 
-	removed, _ := json.Marshal(a.Removed)
-	if a.Removed == nil {
-		removed = []byte("[]")
-	}
 	ingested := now()
 	if err := w.exec(`INSERT INTO documents (id, url, outlet, published, title, source, original, text, removed, content_hash, extract_hash, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.ID, d.URL, d.Outlet, d.Published, d.Title, d.Source, d.Text, text, string(removed), content, extract, ingested); err != nil {
+		d.ID, d.URL, d.Outlet, d.Published, d.Title, d.Source, d.Text, text, pr.removed, content, extract, ingested); err != nil {
 		return err
 	}
-	if err := w.addSentences(d.ID, d.Title, text, dayOf(d.Published, ingested), a.Sentences); err != nil {
+	if err := w.addSentences(d.ID, d.Title, dayOf(d.Published, ingested), pr); err != nil {
 		return err
 	}
 	w.unindexed = append(w.unindexed, d.ID)
-	for i := range a.Events {
-		merged, err := w.mention(a, i)
+	for i := range recs {
+		merged, err := w.mention(a, &recs[i])
 		if err != nil {
 			return err
 		}
@@ -335,8 +401,9 @@ func (w *writer) article(a *Article, res *Result) error {
 
 // addSentences stores the title (index -1) and the body sentences for
 // search, keyed in publication order (see sentenceKey).
-func (w *writer) addSentences(docID, title, text string, day int64, ss []Sentence) error {
+func (w *writer) addSentences(docID, title string, day int64, pr *preparedArticle) error {
 	hasTitle := strings.TrimSpace(title) != ""
+	ss := pr.sentences
 	if !hasTitle && len(ss) == 0 {
 		return nil // no key given out, so that the next document takes it as it would alone
 	}
@@ -348,22 +415,12 @@ func (w *writer) addSentences(docID, title, text string, day int64, ss []Sentenc
 		return err
 	}
 	if hasTitle {
-		if err := w.add(&w.sentences, base, docID, -1, 0, 0, 0, 0, title, Fold(title)); err != nil {
+		if err := w.add(&w.sentences, base, docID, -1, 0, 0, 0, 0, title, pr.titleFolded); err != nil {
 			return err
 		}
 	}
-	var runes []rune
 	for i, sn := range ss {
-		t := sn.Text
-		if t == "" {
-			if runes == nil {
-				runes = []rune(text)
-			}
-			if 0 <= sn.Start && sn.Start <= sn.End && sn.End <= len(runes) {
-				t = string(runes[sn.Start:sn.End])
-			}
-		}
-		if err := w.add(&w.sentences, base+int64(i)+1, docID, i, sn.Start, sn.End, sn.OrigStart, sn.OrigEnd, t, Fold(t)); err != nil {
+		if err := w.add(&w.sentences, base+int64(i)+1, docID, i, sn.Start, sn.End, sn.OrigStart, sn.OrigEnd, sn.Text, sn.folded); err != nil {
 			return err
 		}
 	}
@@ -499,7 +556,7 @@ func (w *writer) deleteDocument(id string) error {
 	for _, ev := range events {
 		if p := w.pending[ev]; p != nil {
 			p.ms = slices.DeleteFunc(p.ms, func(m mentionRow) bool { return m.doc == id })
-			p.merged = nil
+			p.changed()
 			continue
 		}
 		if _, err := w.load(ev); err != nil {
@@ -528,35 +585,160 @@ func (w *writer) strings(query string, args ...any) ([]string, error) {
 
 // mention stores the i-th record of a, merged into an event, and reports
 // whether the event existed before.
-func (w *writer) mention(a *Article, i int) (merged bool, err error) {
-	e := a.Events[i]
+func (w *writer) mention(a *Article, r *preparedRecord) (merged bool, err error) {
+	p, merged, err := w.place(r.key, r.mid, r.newID)
+	if err != nil {
+		return false, err
+	}
+	// Encoded here rather than in prepare: held for a whole batch, the
+	// records' JSON left the collector less room under the memory limit
+	// than it saved.
+	record, err := json.Marshal(&r.e)
+	if err != nil {
+		return false, err
+	}
+	if err := w.add(&w.mentions, r.mid, p.id, a.Doc.ID, r.idx, r.sentence, a.Doc.Published, a.Doc.Outlet, string(record)); err != nil {
+		return false, err
+	}
+	for i, al := range r.aliases {
+		w.aliases[al]++
+		w.names[r.names[i]] = true
+	}
+	p.ms = append(p.ms, mentionRow{rec: r.e, doc: a.Doc.ID, idx: r.idx, published: a.Doc.Published, outlet: a.Doc.Outlet})
+	p.changed()
+	return merged, nil
+}
+
+// preparedArticle is what Ingest computes of an article without the
+// database and is worth computing ahead, off the writer's goroutine (see
+// Article.Prepare): hashes (with the JSON of the whole article) and folded
+// texts.
+type preparedArticle struct {
+	of                              Article // as prepared, to tell a changed one
+	text, content, extract, removed string
+	titleFolded                     string
+	sentences                       []preparedSentence
+}
+
+type preparedSentence struct {
+	Sentence        // Text filled in
+	folded   string // Fold(Text)
+}
+
+// preparedRecord is a record as stored (see recordOf) and what storing it
+// needs, computed once for the prefetch and the writing.
+type preparedRecord struct {
+	e          sukien.Event
+	mid, newID string // mention id; the id a new event of it takes
+	key        key
+	idx        int // in the document's records
+	sentence   int // index of its sentence, or -1
+	aliases    []alias
+	names      []actorName // of aliases, one for one
+}
+
+// Prepare computes ahead much of what Ingest would compute of a without the
+// database, so that a caller can do it alongside a running Ingest (sukien
+// ingest does it while the batch before is stored). Call it once a is
+// final: Ingest uses what it computed, unless a's fields (not the
+// elements of its slices) changed since. An article that cannot be encoded
+// is left unprepared, for Ingest to report.
+func (a *Article) Prepare() {
+	a.prep, _ = prepare(a)
+}
+
+// prepared returns what Prepare computed, else computes it.
+func (a *Article) prepared() (*preparedArticle, error) {
+	if pr := a.prep; pr != nil && pr.of.same(a) {
+		return pr, nil
+	}
+	return prepare(a)
+}
+
+// same reports whether a has the fields of b, slices compared by address.
+func (b *Article) same(a *Article) bool {
+	return a.Doc.ID == b.Doc.ID && a.Doc.URL == b.Doc.URL && a.Doc.Title == b.Doc.Title && a.Doc.Text == b.Doc.Text &&
+		a.Doc.Published == b.Doc.Published && a.Doc.Outlet == b.Doc.Outlet && a.Doc.Source == b.Doc.Source && a.Text == b.Text &&
+		sameSlice(a.Sentences, b.Sentences) && sameSlice(a.Removed, b.Removed) && sameSlice(a.Events, b.Events)
+}
+
+func sameSlice[T any](x, y []T) bool {
+	return len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
+}
+
+func prepare(a *Article) (*preparedArticle, error) {
+	d := &a.Doc
+	pr := &preparedArticle{text: a.Text, of: *a}
+	pr.of.prep = nil
+	if pr.text == "" {
+		pr.text = d.Text
+	}
+	pr.content = hashOf(d.Title, "\x00", pr.text)
+	record, err := json.Marshal(struct {
+		Published, Outlet, URL, Title, Source string
+		Sentences                             []Sentence
+		Removed                               []Span
+		Events                                []sukien.Event
+	}{d.Published, d.Outlet, d.URL, d.Title, d.Source, a.Sentences, a.Removed, a.Events})
+	if err != nil {
+		return nil, err
+	}
+	pr.extract = hashBytes(record)
+	pr.removed = "[]"
+	if a.Removed != nil {
+		removed, _ := json.Marshal(a.Removed)
+		pr.removed = string(removed)
+	}
+	if strings.TrimSpace(d.Title) != "" {
+		pr.titleFolded = Fold(d.Title)
+	}
+	var runes []rune
+	for _, sn := range a.Sentences {
+		if sn.Text == "" {
+			if runes == nil {
+				runes = []rune(pr.text)
+			}
+			if 0 <= sn.Start && sn.Start <= sn.End && sn.End <= len(runes) {
+				sn.Text = string(runes[sn.Start:sn.End])
+			}
+		}
+		pr.sentences = append(pr.sentences, preparedSentence{sn, Fold(sn.Text)})
+	}
+	return pr, nil
+}
+
+// prepareRecords returns a's records as stored (see recordOf) with what
+// storing them needs. Not part of Prepare: held for a whole batch, they
+// left the collector less room under the memory limit than they saved.
+func prepareRecords(a *Article) []preparedRecord {
+	records := make([]preparedRecord, len(a.Events))
+	for i := range a.Events {
+		r := &records[i]
+		r.e, r.mid = recordOf(a, i)
+		r.idx = i
+		r.key = keyOf(&r.e)
+		r.newID = newEventID(r.key, r.mid)
+		r.sentence = sentenceIndex(a.Sentences, r.e.Start)
+		for _, ac := range slices.Concat(r.e.Actor, r.e.Recipient) {
+			al, n := aliasOf(ac)
+			r.aliases = append(r.aliases, al)
+			r.names = append(r.names, n)
+		}
+	}
+	return records
+}
+
+// recordOf returns the i-th record of a as stored, and its mention id.
+func recordOf(a *Article, i int) (e sukien.Event, mid string) {
+	e = a.Events[i]
 	e.Doc = a.Doc.ID
 	e.Event = strings.ToUpper(strings.TrimSpace(e.Event))
 	e.Date = cleanDate(e.Date)
-	mid := a.Doc.ID + "#" + strconv.Itoa(i)
+	mid = a.Doc.ID + "#" + strconv.Itoa(i)
 	if e.ID == "" {
 		e.ID = mid
 	}
-	k := keyOf(&e)
-	p, merged, err := w.place(k, mid)
-	if err != nil {
-		return false, err
-	}
-	record, err := json.Marshal(&e)
-	if err != nil {
-		return false, err
-	}
-	if err := w.add(&w.mentions, mid, p.id, a.Doc.ID, i, sentenceIndex(a.Sentences, e.Start), a.Doc.Published, a.Doc.Outlet, string(record)); err != nil {
-		return false, err
-	}
-	for _, ac := range slices.Concat(e.Actor, e.Recipient) {
-		al, n := aliasOf(ac)
-		w.aliases[al]++
-		w.names[n] = true
-	}
-	p.ms = append(p.ms, mentionRow{rec: e, doc: a.Doc.ID, idx: i, published: a.Doc.Published, outlet: a.Doc.Outlet})
-	p.merged = nil
-	return merged, nil
+	return e, mid
 }
 
 var sideNames = [2]string{"actor", "recipient"}
@@ -581,7 +763,22 @@ type key struct {
 }
 
 func keyOf(e *sukien.Event) key {
-	k := key{typ: e.Event, persons: map[string]map[string]bool{}}
+	k := plainKeyOf(e)
+	k.persons = map[string]map[string]bool{}
+	for _, side := range [2][]sukien.Actor{e.Actor, e.Recipient} {
+		for _, a := range side {
+			if a.Kind == sukien.KindPerson {
+				k.addPerson(a.Country, ActorID(a))
+			}
+		}
+	}
+	return k
+}
+
+// plainKeyOf is keyOf without the persons, for what needs only type,
+// sides and date.
+func plainKeyOf(e *sukien.Event) key {
+	k := key{typ: e.Event}
 	if e.Date != nil {
 		k.date = *e.Date
 	}
@@ -589,13 +786,6 @@ func keyOf(e *sukien.Event) key {
 		k.sides = strings.Join(sideSet(e.Actor, e.Recipient), "+")
 	} else {
 		k.sides = strings.Join(sideSet(e.Actor), "+") + ">" + strings.Join(sideSet(e.Recipient), "+")
-	}
-	for _, side := range [2][]sukien.Actor{e.Actor, e.Recipient} {
-		for _, a := range side {
-			if a.Kind == sukien.KindPerson {
-				k.addPerson(a.Country, ActorID(a))
-			}
-		}
 	}
 	return k
 }
@@ -674,6 +864,62 @@ type pendingEvent struct {
 	ms     []mentionRow
 	merged *Event                     // nil when ms changed since
 	person map[string]map[string]bool // the persons of merged, by country
+	// The date and persons of the merge, computed alone: placing a record
+	// asks them of every event of its type and sides, and a full merge
+	// after each record added cost more than all the rest of placing.
+	placed bool // date and person are up to date
+	date   string
+}
+
+// changed marks the merge out of date, after ms changed.
+func (p *pendingEvent) changed() {
+	p.merged, p.placed = nil, false
+}
+
+// dated returns the date of the merged event ("" when undated) and its
+// persons by country, as event would, or ok false when no mention is left.
+func (p *pendingEvent) dated() (date string, persons map[string]map[string]bool, ok bool) {
+	if len(p.ms) == 0 {
+		return "", nil, false
+	}
+	if !p.placed {
+		sort.Slice(p.ms, func(i, j int) bool { return p.ms[i].before(&p.ms[j]) })
+		var dates []string
+		p.person = map[string]map[string]bool{}
+		seen := [2]map[string]bool{{}, {}}
+		sym := sukien.Symmetric(p.ms[0].rec.Event)
+		for _, m := range p.ms {
+			if m.rec.Date != nil {
+				dates = append(dates, *m.rec.Date)
+			}
+			// The persons mergeMentions keeps: the first of each id a side.
+			for side, actors := range [2][]sukien.Actor{m.rec.Actor, m.rec.Recipient} {
+				for _, a := range actors {
+					s := side
+					if sym {
+						s = 0
+					}
+					id := ActorID(a)
+					if seen[s][id] {
+						continue
+					}
+					seen[s][id] = true
+					if a.Kind == sukien.KindPerson {
+						if p.person[a.Country] == nil {
+							p.person[a.Country] = map[string]bool{}
+						}
+						p.person[a.Country][id] = true
+					}
+				}
+			}
+		}
+		p.date = ""
+		if d := mostPrecise(dates); d != nil {
+			p.date = *d
+		}
+		p.placed = true
+	}
+	return p.date, p.person, true
 }
 
 // event returns the merged event, or nil when no mention is left.
@@ -684,17 +930,6 @@ func (p *pendingEvent) event() *Event {
 	if p.merged == nil {
 		sort.Slice(p.ms, func(i, j int) bool { return p.ms[i].before(&p.ms[j]) })
 		p.merged = mergeMentions(p.id, p.ms)
-		p.person = map[string]map[string]bool{}
-		for _, side := range [2][]sukien.Actor{p.merged.Actor, p.merged.Recipient} {
-			for _, a := range side {
-				if a.Kind == sukien.KindPerson {
-					if p.person[a.Country] == nil {
-						p.person[a.Country] = map[string]bool{}
-					}
-					p.person[a.Country][ActorID(a)] = true
-				}
-			}
-		}
 	}
 	return p.merged
 }
@@ -731,7 +966,7 @@ func (w *writer) load(id string) (*pendingEvent, error) {
 	}
 	p := w.touch(id, true, ms)
 	if len(ms) > 0 {
-		k := keyOf(&ms[0].rec) // every mention has the event's type and sides
+		k := plainKeyOf(&ms[0].rec) // every mention has the event's type and sides
 		w.byKey[k.typ+"|"+k.sides] = append(w.byKey[k.typ+"|"+k.sides], p)
 	}
 	return p, nil
@@ -746,7 +981,8 @@ func (w *writer) load(id string) (*pendingEvent, error) {
 // and a day-dated record joins an event dated only by its month or year,
 // only when exactly one such event is a candidate. Undated records never
 // merge across records. Persons must be compatible (see key.compatible).
-func (w *writer) place(k key, mention string) (p *pendingEvent, merged bool, err error) {
+// A new event takes newID (newEventID of k and mention) unless taken.
+func (w *writer) place(k key, mention, newID string) (p *pendingEvent, merged bool, err error) {
 	if k.date != "" {
 		id, err := w.candidate(k)
 		if err != nil {
@@ -761,10 +997,7 @@ func (w *writer) place(k key, mention string) (p *pendingEvent, merged bool, err
 			return p, true, nil
 		}
 	}
-	id := "ev_" + hashOf(k.typ, "|", k.sides, "|", k.date)[:16]
-	if k.date == "" {
-		id = "ev_" + hashOf(k.typ, "|", k.sides, "|", mention)[:16]
-	}
+	id := newID
 	exists, err := w.exists(id)
 	if err != nil {
 		return nil, false, err
@@ -780,10 +1013,22 @@ func (w *writer) place(k key, mention string) (p *pendingEvent, merged bool, err
 	return p, false, nil
 }
 
+// newEventID is the id of a new event for a record with key k: its key,
+// or for an undated record its mention (undated records never merge).
+func newEventID(k key, mention string) string {
+	if k.date == "" {
+		return "ev_" + hashOf(k.typ, "|", k.sides, "|", mention)[:16]
+	}
+	return "ev_" + hashOf(k.typ, "|", k.sides, "|", k.date)[:16]
+}
+
 // exists reports whether event id has mentions, in the batch or stored.
 func (w *writer) exists(id string) (bool, error) {
 	if p := w.pending[id]; p != nil {
 		return len(p.ms) > 0, nil
+	}
+	if stored, ok := w.stored[id]; ok {
+		return stored, nil
 	}
 	var one int
 	switch err := w.queryRow(`SELECT 1 FROM events WHERE id = ?`, id).Scan(&one); err {
@@ -820,13 +1065,12 @@ func (w *writer) candidate(k key) (string, error) {
 		cands = append(cands, &c)
 	}
 	for _, p := range w.byKey[k.typ+"|"+k.sides] {
-		ev := p.event()
-		if ev == nil || ev.Date == nil || byID[p.id] != nil {
+		d, persons, ok := p.dated()
+		if !ok || d == "" || byID[p.id] != nil {
 			continue
 		}
-		d := *ev.Date
 		if slices.Contains(prefixes, any(d)) || strings.HasPrefix(d, k.date+"-") {
-			byID[p.id] = &cand{id: p.id, date: d, persons: p.person}
+			byID[p.id] = &cand{id: p.id, date: d, persons: persons}
 			cands = append(cands, byID[p.id])
 		}
 	}
@@ -865,6 +1109,127 @@ func (w *writer) candidate(k key) (string, error) {
 		return other[0].id, nil
 	}
 	return "", nil
+}
+
+// prefetch reads, in a few statements, what placing the batch's records
+// asks the database: the stored candidates of every dated key (see
+// storedCandidates) and whether the ids new events would take are stored.
+// One query per record cost more in statement overhead than in look-ups.
+// Events are written only when the batch ends, so the answers hold for the
+// whole batch.
+func (w *writer) prefetch(batch [][]preparedRecord) error {
+	type tsd struct{ typ, sides, date string }
+	var keys []tsd
+	seenKey := map[tsd]bool{}
+	var ids []any
+	for _, recs := range batch {
+		for i := range recs {
+			k := recs[i].key
+			if id := recs[i].newID; !w.stored[id] {
+				w.stored[id] = false // until found below
+				ids = append(ids, id)
+			}
+			if t := (tsd{k.typ, k.sides, k.date}); k.date != "" && !seenKey[t] {
+				seenKey[t] = true
+				keys = append(keys, t)
+			}
+		}
+	}
+	for chunk := range slices.Chunk(ids, chunk) {
+		found, err := w.strings(`SELECT id FROM events WHERE id IN (`+placeholders(len(chunk))+`)`, chunk...)
+		if err != nil {
+			return err
+		}
+		for _, id := range found {
+			w.stored[id] = true
+		}
+	}
+
+	// The events dated by a key's date or a period holding it, and for a
+	// key dated by month or year, those dated more precisely inside it.
+	type row struct {
+		id, date       string
+		actor, country sql.NullString
+	}
+	exact, inside := map[tsd][]row{}, map[tsd][]row{}
+	var exactArgs, insideArgs [][]any
+	asked := map[tsd]bool{}
+	for _, k := range keys {
+		for p := len(k.date); p >= 4; p = strings.LastIndexByte(k.date[:p], '-') {
+			if t := (tsd{k.typ, k.sides, k.date[:p]}); !asked[t] {
+				asked[t] = true
+				exactArgs = append(exactArgs, []any{t.typ, t.sides, t.date})
+			}
+		}
+		if len(k.date) < 10 {
+			_, hi, _ := dateRange(k.date)
+			insideArgs = append(insideArgs, []any{k.typ, k.sides, k.date, hi})
+		}
+	}
+	read := func(into map[tsd][]row, args [][]any, cols int, cond string) error {
+		for rows := range slices.Chunk(args, maxParams/cols) {
+			vals := strings.TrimSuffix(strings.Repeat("("+placeholders(cols)+"), ", len(rows)), ", ")
+			names := "type, sides, date"
+			if cols == 4 {
+				names += ", hi"
+			}
+			res, err := w.query(`WITH k (`+names+`) AS (VALUES `+vals+`)
+				SELECT k.type, k.sides, k.date, e.id, e.date, a.actor_id, a.country FROM k
+				JOIN events e ON e.type = k.type AND e.sides = k.sides AND `+cond+`
+				LEFT JOIN event_actors a ON a.event_id = e.id AND a.kind = 'person'`, slices.Concat(rows...)...)
+			if err != nil {
+				return err
+			}
+			for res.Next() {
+				var t tsd
+				var r row
+				if err := res.Scan(&t.typ, &t.sides, &t.date, &r.id, &r.date, &r.actor, &r.country); err != nil {
+					res.Close()
+					return err
+				}
+				into[t] = append(into[t], r)
+			}
+			res.Close()
+			if err := res.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := read(exact, exactArgs, 3, `e.date = k.date`); err != nil {
+		return err
+	}
+	if err := read(inside, insideArgs, 4, `e.date > k.date AND e.date <= k.hi AND LENGTH(e.date) > LENGTH(k.date)`); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		var cs []storedCandidate
+		at := map[string]int{}
+		add := func(r row) {
+			i, ok := at[r.id]
+			if !ok { // rows of one event need not come together
+				i = len(cs)
+				at[r.id] = i
+				cs = append(cs, storedCandidate{id: r.id, date: r.date, persons: map[string]map[string]bool{}})
+			}
+			if c := &cs[i]; r.actor.Valid {
+				if c.persons[r.country.String] == nil {
+					c.persons[r.country.String] = map[string]bool{}
+				}
+				c.persons[r.country.String][r.actor.String] = true
+			}
+		}
+		for p := len(k.date); p >= 4; p = strings.LastIndexByte(k.date[:p], '-') {
+			for _, r := range exact[tsd{k.typ, k.sides, k.date[:p]}] {
+				add(r)
+			}
+		}
+		for _, r := range inside[k] {
+			add(r)
+		}
+		w.candidates[k.typ+"|"+k.sides+"|"+k.date] = cs
+	}
+	return nil
 }
 
 // storedCandidate is an event as stored before the batch.
@@ -946,24 +1311,36 @@ func cleanDate(d *string) *string {
 
 // flush writes the buffered rows and the events the batch touched: each
 // merged event is recomputed from its mentions, or deleted when none is left.
+// A stored event is rewritten only where it changed: merging a report
+// mostly changes its counts, not its participants, keys, date or channel,
+// and every row and index entry left alone is work saved.
 func (w *writer) flush() error {
 	if err := w.writeRows(); err != nil {
 		return err
 	}
-	events := rowBuffer{head: `INSERT INTO events (id, type, is_symmetric, sides, mode, cameo, date, date_lo, date_hi, channel, level, location, location_country,
-		sentence, summary, num_mentions, num_sources, num_outlets, first_seen, last_seen) VALUES `, cols: 20}
+	const eventCols = `INSERT INTO events (id, type, is_symmetric, sides, mode, cameo, date, date_lo, date_hi, channel, level, location, location_country,
+		sentence, summary, num_mentions, num_sources, num_outlets, first_seen, last_seen) VALUES `
+	events := rowBuffer{head: eventCols, cols: 20}
+	counts := rowBuffer{head: eventCols, cols: 20} // stored events whose indexed columns stay
 	actors := rowBuffer{head: `INSERT INTO event_actors (event_id, side, pos, actor_id, kind, name, country, sector, title) VALUES `, cols: 9}
 	keys := rowBuffer{head: `INSERT INTO event_keys (key, date_lo, date_hi, type, event_id, roles) VALUES `, cols: 6, byKey: true}
-	var stale, gone []any // stored events to update, to delete
+	var stale, gone []any        // stored events to update, to delete
+	var newActors, newKeys []any // stored events whose event_actors, event_keys rows are replaced
+	for _, p := range w.order {
+		if p.stored {
+			stale = append(stale, p.id)
+		}
+	}
+	old, err := w.storedEvents(stale)
+	if err != nil {
+		return err
+	}
 	type typedKeys struct {
 		typ  string
 		keys []eventKey
 	}
 	var now []typedKeys // of the events as they are now
 	for _, p := range w.order {
-		if p.stored {
-			stale = append(stale, p.id)
-		}
 		ev := p.event()
 		if ev == nil {
 			if p.stored {
@@ -971,10 +1348,12 @@ func (w *writer) flush() error {
 			}
 			continue
 		}
+		o := old[p.id] // nil for an event new to the store
 		var date, lo, hi any
+		dlo, dhi := "", ""
 		if ev.Date != nil {
-			l, h, _ := dateRange(*ev.Date)
-			date, lo, hi = *ev.Date, l, h
+			dlo, dhi, _ = dateRange(*ev.Date)
+			date, lo, hi = *ev.Date, dlo, dhi
 		}
 		loc, locCountry := "", ""
 		if ev.Location != nil {
@@ -984,20 +1363,32 @@ func (w *writer) flush() error {
 		if sukien.Symmetric(ev.Event) {
 			sym = 1
 		}
-		events.args = append(events.args, p.id, ev.Event, sym, keyOf(&p.ms[0].rec).sides, ev.Mode, ev.Cameo, date, lo, hi,
+		b := &events
+		if o != nil && o.date == date && o.channel == ev.Channel {
+			b = &counts
+		}
+		b.args = append(b.args, p.id, ev.Event, sym, plainKeyOf(&p.ms[0].rec).sides, ev.Mode, ev.Cameo, date, lo, hi,
 			ev.Channel, ev.Level, loc, locCountry, ev.Sentence, ev.Summary, ev.NumMentions, ev.NumSources, ev.NumOutlets, ev.FirstSeen, ev.LastSeen)
+		var as []any
 		for side, list := range [2][]sukien.Actor{ev.Actor, ev.Recipient} {
 			for pos, a := range list {
-				actors.args = append(actors.args, p.id, sideNames[side], pos, ActorID(a), a.Kind, a.Name, a.Country, a.Sector, a.Title)
+				as = append(as, p.id, sideNames[side], pos, ActorID(a), a.Kind, a.Name, a.Country, a.Sector, a.Title)
 			}
 		}
-		dlo, dhi := "", ""
-		if ev.Date != nil {
-			dlo, dhi = lo.(string), hi.(string)
+		if o == nil || !slices.Equal(o.actors, as) {
+			actors.args = append(actors.args, as...)
+			if p.stored {
+				newActors = append(newActors, p.id)
+			}
 		}
 		ks := eventKeys(ev)
-		for _, k := range ks {
-			keys.args = append(keys.args, k.key, dlo, dhi, ev.Event, p.id, k.roles)
+		if o == nil || o.typ != ev.Event || o.lo != dlo || o.hi != dhi || !sameKeys(o.keys, ks) {
+			for _, k := range ks {
+				keys.args = append(keys.args, k.key, dlo, dhi, ev.Event, p.id, k.roles)
+			}
+			if p.stored {
+				newKeys = append(newKeys, p.id)
+			}
 		}
 		now = append(now, typedKeys{ev.Event, ks})
 	}
@@ -1010,30 +1401,10 @@ func (w *writer) flush() error {
 			delta[roleSet{role, typ, set}] += n
 		}
 	}
-	old := map[string][]eventKey{} // by event
-	types := map[string]string{}
-	for ids := range slices.Chunk(stale, chunk) {
-		rows, err := w.query(`SELECT event_id, key, roles, type FROM event_keys WHERE event_id IN (`+placeholders(len(ids))+`)`, ids...)
-		if err != nil {
-			return err
+	for _, o := range old {
+		if o.keys != nil {
+			count(o.typ, o.keys, -1)
 		}
-		for rows.Next() {
-			var id, typ string
-			var k eventKey
-			if err := rows.Scan(&id, &k.key, &k.roles, &typ); err != nil {
-				rows.Close()
-				return err
-			}
-			old[id] = append(old[id], k)
-			types[id] = typ
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-	}
-	for id, keys := range old {
-		count(types[id], keys, -1)
 	}
 	for _, e := range now {
 		count(e.typ, e.keys, 1)
@@ -1055,8 +1426,8 @@ func (w *writer) flush() error {
 		query string
 		ids   []any
 	}{
-		{`DELETE FROM event_actors WHERE event_id IN `, stale},
-		{`DELETE FROM event_keys WHERE event_id IN `, stale},
+		{`DELETE FROM event_actors WHERE event_id IN `, slices.Concat(newActors, gone)},
+		{`DELETE FROM event_keys WHERE event_id IN `, slices.Concat(newKeys, gone)},
 		{`DELETE FROM events WHERE id IN `, gone},
 	} {
 		for ids := range slices.Chunk(c.ids, chunk) {
@@ -1068,12 +1439,17 @@ func (w *writer) flush() error {
 	if err := w.writeNames(); err != nil {
 		return err
 	}
-	if err := w.write(&events, `
-		ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, cameo = excluded.cameo, date = excluded.date,
-		date_lo = excluded.date_lo, date_hi = excluded.date_hi, channel = excluded.channel, level = excluded.level,
+	const upsert = `
+		ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, cameo = excluded.cameo, level = excluded.level,
 		location = excluded.location, location_country = excluded.location_country, sentence = excluded.sentence,
 		summary = excluded.summary, num_mentions = excluded.num_mentions, num_sources = excluded.num_sources,
-		num_outlets = excluded.num_outlets, first_seen = excluded.first_seen, last_seen = excluded.last_seen`); err != nil {
+		num_outlets = excluded.num_outlets, first_seen = excluded.first_seen, last_seen = excluded.last_seen`
+	if err := w.write(&events, upsert+`, date = excluded.date, date_lo = excluded.date_lo, date_hi = excluded.date_hi, channel = excluded.channel`); err != nil {
+		return err
+	}
+	// Setting no indexed column spares SQLite rewriting the events' index
+	// entries (and lets PostgreSQL update in place).
+	if err := w.write(&counts, upsert); err != nil {
 		return err
 	}
 	if err := w.write(&actors); err != nil {
@@ -1086,6 +1462,103 @@ func (w *writer) flush() error {
 		return err
 	}
 	return w.writeActorStats(stats)
+}
+
+// storedEvent is what flush compares a stored event with: the columns of
+// events that indexes hold (but type and sides, which never change), its
+// event_actors rows and its event_keys rows.
+type storedEvent struct {
+	date, channel any    // date NULL or a string
+	typ, lo, hi   string // of its event_keys rows
+	keys          []eventKey
+	actors        []any // event_actors rows, as flush writes them
+}
+
+// storedEvents reads the stored events ids as they are before the batch.
+func (w *writer) storedEvents(ids []any) (map[string]*storedEvent, error) {
+	out := map[string]*storedEvent{}
+	each := func(query string, ids []any, scan func(*sql.Rows) error) error {
+		rows, err := w.query(query+"("+placeholders(len(ids))+")", ids...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	for ids := range slices.Chunk(ids, chunk) {
+		err := each(`SELECT id, date, channel FROM events WHERE id IN `, ids, func(rows *sql.Rows) error {
+			var id, channel string
+			var date sql.NullString
+			if err := rows.Scan(&id, &date, &channel); err != nil {
+				return err
+			}
+			o := &storedEvent{channel: channel}
+			if date.Valid {
+				o.date = date.String
+			}
+			out[id] = o
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		err = each(`SELECT event_id, key, roles, type, date_lo, date_hi FROM event_keys WHERE event_id IN `, ids, func(rows *sql.Rows) error {
+			var id string
+			var k eventKey
+			var typ, lo, hi string
+			if err := rows.Scan(&id, &k.key, &k.roles, &typ, &lo, &hi); err != nil {
+				return err
+			}
+			if o := out[id]; o != nil {
+				o.keys = append(o.keys, k)
+				o.typ, o.lo, o.hi = typ, lo, hi
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		err = each(`SELECT event_id, side, pos, actor_id, kind, name, country, sector, title FROM event_actors WHERE event_id IN `, ids, func(rows *sql.Rows) error {
+			var id, side, actor, kind, name, country, sector, title string
+			var pos int
+			if err := rows.Scan(&id, &side, &pos, &actor, &kind, &name, &country, &sector, &title); err != nil {
+				return err
+			}
+			if o := out[id]; o != nil {
+				o.actors = append(o.actors, id, side, pos, actor, kind, name, country, sector, title)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	// event_actors rows in the order flush writes them: by side, then pos.
+	for _, o := range out {
+		rows := slices.Collect(slices.Chunk(o.actors, 9))
+		slices.SortFunc(rows, func(a, b []any) int {
+			if c := slices.Index(sideNames[:], a[1].(string)) - slices.Index(sideNames[:], b[1].(string)); c != 0 {
+				return c
+			}
+			return a[2].(int) - b[2].(int)
+		})
+		o.actors = slices.Concat(rows...)
+	}
+	return out, nil
+}
+
+// sameKeys reports whether a and b hold the same keys with the same roles.
+func sameKeys(a, b []eventKey) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	cmpKey := func(x, y eventKey) int { return cmp.Or(strings.Compare(x.key, y.key), x.roles-y.roles) }
+	return slices.Equal(slices.SortedFunc(slices.Values(a), cmpKey), slices.SortedFunc(slices.Values(b), cmpKey))
 }
 
 // writeSets adds the changes of a batch to role_sets (rows of role, type,
@@ -1239,13 +1712,28 @@ func roleBit(role string) int {
 // eventRoles returns the roles of ev's participants and location, each once:
 // what the participant filters of Events match (see Store.where).
 func eventRoles(ev *Event) []role {
-	var out []role
-	seen := map[role]bool{}
+	// Most events have a few dozen roles: a scan beats a map until a
+	// summit's many participants and their pairs.
+	out := make([]role, 0, 16)
+	var seen map[role]bool
 	add := func(r role) {
-		if r.key != "" && !seen[r] {
+		switch {
+		case r.key == "":
+			return
+		case seen != nil:
+			if seen[r] {
+				return
+			}
 			seen[r] = true
-			out = append(out, r)
+		case slices.Contains(out, r):
+			return
+		case len(out) >= 64:
+			seen = map[role]bool{r: true}
+			for _, o := range out {
+				seen[o] = true
+			}
 		}
+		out = append(out, r)
 	}
 	sym := sukien.Symmetric(ev.Event)
 	for side, list := range [2][]sukien.Actor{ev.Actor, ev.Recipient} {
@@ -1325,12 +1813,26 @@ func roleSets(keys []eventKey) map[string]string {
 // eventKeys returns the keys of ev with their roles, in the order first met.
 func eventKeys(ev *Event) []eventKey {
 	var out []eventKey
-	at := map[string]int{}
-	for _, r := range eventRoles(ev) {
-		i, ok := at[r.key]
-		if !ok {
+	roles := eventRoles(ev)
+	var at map[string]int // for many roles, else a scan
+	if len(roles) > 64 {
+		at = map[string]int{}
+	}
+	for _, r := range roles {
+		var i int
+		if at != nil {
+			var ok bool
+			if i, ok = at[r.key]; !ok {
+				i = -1
+			}
+		} else {
+			i = slices.IndexFunc(out, func(k eventKey) bool { return k.key == r.key })
+		}
+		if i < 0 {
 			i = len(out)
-			at[r.key] = i
+			if at != nil {
+				at[r.key] = i
+			}
 			out = append(out, eventKey{key: r.key})
 		}
 		out[i].roles |= roleBit(r.role)
@@ -1546,10 +2048,19 @@ func mostPrecise(dates []string) *string {
 	return nil
 }
 
+// hashOf returns the SHA-256 of the parts joined, in hex. The parts are
+// copied into one buffer, on the stack when short: writing each to a
+// hash.Hash copied every one to the heap.
 func hashOf(parts ...string) string {
-	h := sha256.New()
+	var buf [256]byte
+	b := buf[:0]
 	for _, p := range parts {
-		h.Write([]byte(p))
+		b = append(b, p...)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hashBytes(b)
+}
+
+func hashBytes(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }

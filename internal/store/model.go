@@ -9,6 +9,8 @@ type Article struct {
 	Sentences []Sentence      // body sentences
 	Removed   []Span          // boilerplate removed from the original
 	Events    []sukien.Event  // per-document records as extracted
+
+	prep *preparedArticle // see Prepare
 }
 
 // Sentence is one body sentence. Offsets count characters (runes): Start and

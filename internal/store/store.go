@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -38,6 +39,35 @@ type Store struct {
 	dialect  dialect
 	resolver Resolver
 	channels []ChannelDef
+	writer   *writerConn // SQLite files: Ingest's connection and statements
+}
+
+// writerConn is the connection Ingest writes through on a SQLite file, kept
+// with the statements prepared on it: preparing them again in every
+// transaction (the multi-row INSERTs are long) cost ~4% of Ingest. Its
+// mutex is held for a whole Ingest, which SQLite serialises anyway.
+type writerConn struct {
+	mu    sync.Mutex
+	conn  *sql.Conn // nil until the first Ingest, and after an error
+	stmts map[string]*sql.Stmt
+}
+
+// maxKept bounds the statements a writerConn keeps; those over it are
+// prepared in their transaction, as on PostgreSQL. The multi-row INSERTs
+// come in a few sizes (see rowBuffer.write); IN lists in many.
+const maxKept = 256
+
+// reset closes the connection and its statements, so that the next Ingest
+// starts on a fresh one: after an error the connection's state is unknown.
+func (wc *writerConn) reset() {
+	for _, st := range wc.stmts {
+		st.Close()
+	}
+	wc.stmts = nil
+	if wc.conn != nil {
+		wc.conn.Close()
+		wc.conn = nil
+	}
 }
 
 // dialect holds everything that differs between the engines.
@@ -82,6 +112,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, sukien.Errorf(sukien.EINVALID, "open %s: %v", redact(dsn), err)
 	}
 	s := &Store{db: db, dialect: d}
+	if d == sqlite && !strings.Contains(dsn, ":memory:") && !strings.Contains(dsn, "mode=memory") {
+		// Not for an in-memory database: its single connection is shared.
+		s.writer = &writerConn{}
+	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, sukien.Errorf(sukien.EINTERNAL, "open %s: %v", redact(dsn), err)
@@ -123,7 +157,14 @@ func redact(dsn string) string {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.writer != nil {
+		s.writer.mu.Lock()
+		s.writer.reset()
+		s.writer.mu.Unlock()
+	}
+	return s.db.Close()
+}
 
 // SetResolver sets the name resolver used by filters and Actor look-ups, in
 // addition to the names and aliases the store has seen.
