@@ -235,6 +235,10 @@ func TestFiltersMatchEventActors(t *testing.T) {
 		// Names for several ids (see the resolver below).
 		{Actor: "bán đảo"}, {Actor: "bán đảo", With: "USA"}, {Actor: "bán đảo", With: "bán đảo"}, {With: "bán đảo", Type: "ACCUSE"},
 		{Person: "lãnh đạo", Type: "CONSULT"}, {Country: "bán đảo"}, {Actor: "USA", With: "bán đảo", Since: "2016-01-15"},
+		// Several roles, undated: counted from the event signatures.
+		{Country: "bán đảo", Person: "Kim Jong-un"}, {Country: "USA", Person: "lãnh đạo", Type: "CONSULT"},
+		{Actor: "bán đảo", With: "USA", Person: "lãnh đạo"}, {With: "bán đảo", Country: "JPN"},
+		{Actor: "bán đảo", Person: "P_KIMJU", Country: "USA"}, {Actor: "bán đảo", With: "bán đảo", Type: "CONSULT"},
 	}
 	eachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()

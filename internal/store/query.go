@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -149,32 +150,147 @@ func (c *compiled) where() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-// count returns a query counting the events c selects. An undated filter
+// count returns how many events c selects: an undated filter on several
+// roles (but one actor towards one recipient, see countQuery) from the
+// event signatures of role_sets, else with countQuery.
+func (s *Store) count(ctx context.Context, c *compiled) (int, error) {
+	if _, pairs := c.pairs(); pairs || len(c.roles) < 2 || c.lo != "" || c.hi != "" || c.channel != "" {
+		return s.countQuery(ctx, c)
+	}
+	// The signatures are looked up by the ids of the role with the fewest
+	// events (as actor_stats counts them, in any role: a bound): each
+	// event's signature holds all its keys, so any role finds them all.
+	var all []any
+	for _, r := range c.roles {
+		all = append(all, r.ids...)
+	}
+	events := map[string]int{}
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT actor_id, events FROM actor_stats WHERE actor_id IN (`+placeholders(len(all))+`)`), all...)
+	if err != nil {
+		return 0, err
+	}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		events[id] = n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	first, least := c.roles[0], -1
+	for _, r := range c.roles {
+		n := 0
+		for _, id := range r.ids {
+			n += events[id.(string)]
+		}
+		if least < 0 || n < least {
+			first, least = r, n
+		}
+	}
+
+	// Each role as the bit and ids a signature must have one of.
+	type want struct {
+		bit int
+		ids map[string]bool
+	}
+	var wants []want
+	for _, r := range c.roles {
+		w := want{roleBit(r.role), map[string]bool{}}
+		for _, id := range r.ids {
+			w.ids[id.(string)] = true
+		}
+		wants = append(wants, w)
+	}
+	cond, args := `k.role = ? AND k.key IN (`+placeholders(len(first.ids))+`)`, append([]any{allRole}, first.ids...)
+	if c.typ != "" {
+		cond, args = cond+` AND k.type = ?`, append(args, c.typ)
+	}
+	rows, err = s.db.QueryContext(ctx, s.rebind(`SELECT s.type, s.keys, s.n FROM role_set_keys k
+		JOIN role_sets s ON s.role = k.role AND s.type = k.type AND s.keys = k.keys WHERE `+cond+` AND s.n <> 0`), args...)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	total := 0
+	seen := map[[2]string]bool{} // a signature holding several of the ids
+	for rows.Next() {
+		var typ, sig string
+		var n int
+		if err := rows.Scan(&typ, &sig, &n); err != nil {
+			return 0, err
+		}
+		if seen[[2]string{typ, sig}] {
+			continue
+		}
+		seen[[2]string{typ, sig}] = true
+		met := 0 // roles met, a bit each
+		for elem := range strings.SplitSeq(sig, "|") {
+			roles, key, _ := strings.Cut(elem, ":")
+			bits, err := strconv.Atoi(roles)
+			if err != nil {
+				return 0, fmt.Errorf("signature %q: %v", sig, err)
+			}
+			for i, w := range wants {
+				if bits&w.bit != 0 && w.ids[key] {
+					met |= 1 << i
+				}
+			}
+		}
+		if met == 1<<len(wants)-1 {
+			total += n
+		}
+	}
+	return total, rows.Err()
+}
+
+// countQuery counts the events c selects with one query.
+func (s *Store) countQuery(ctx context.Context, c *compiled) (int, error) {
+	var total int
+	q, args := c.countQuery()
+	err := s.db.QueryRowContext(ctx, s.rebind(q), args...).Scan(&total)
+	return total, err
+}
+
+// pairs returns the pair keys (see eventRoles) of a filter on an actor
+// towards a recipient, false for other filters and for an actor with
+// itself (EXISTS conditions count those).
+func (c *compiled) pairs() (roleCond, bool) {
+	if len(c.roles) != 2 || c.roles[0].role != "actor" || c.roles[1].role != "recipient" || len(c.roles[0].ids)*len(c.roles[1].ids) > maxPairs {
+		return roleCond{}, false
+	}
+	pairs := roleCond{role: "pair"}
+	for _, a := range c.roles[0].ids {
+		for _, b := range c.roles[1].ids {
+			if a == b {
+				return roleCond{}, false
+			}
+			pairs.ids = append(pairs.ids, pairKeys(a.(string), b.(string))...)
+		}
+	}
+	return pairs, true
+}
+
+// countQuery returns a query counting the events c selects. An undated filter
 // on one role, or on actors towards recipients, adds up the counts Ingest
 // keeps by sets of keys (role_sets); other participant filters count
 // event_keys rows of a range of its primary key, without reading events: a
 // row per event and key, so COUNT(*) counts events when the filter names
 // one id.
-func (c *compiled) count() (string, []any) {
+func (c *compiled) countQuery() (string, []any) {
 	if len(c.roles) == 0 {
 		w, args := c.where()
 		return `SELECT COUNT(*) FROM events e` + w, args
 	}
 	first := c.roles[0]
 	distinct := len(first.ids) > 1 // an event may have several of the ids
-	// An actor towards a recipient: their pair keys (see eventRoles).
-	if len(c.roles) == 2 && first.role == "actor" && c.roles[1].role == "recipient" && len(first.ids)*len(c.roles[1].ids) <= maxPairs {
-		pairs, self := roleCond{role: "pair"}, false
-		for _, a := range first.ids {
-			for _, b := range c.roles[1].ids {
-				self = self || a == b
-				pairs.ids = append(pairs.ids, pairKeys(a.(string), b.(string))...)
-			}
-		}
-		if !self { // else an actor with itself: EXISTS below
-			// One event has one key of a pair: directed or symmetric.
-			first, distinct = pairs, len(pairs.ids) > 2
-		}
+	if pairs, ok := c.pairs(); ok {
+		// One event has one key of a pair: directed or symmetric.
+		first, distinct = pairs, len(pairs.ids) > 2
 	}
 	// Undated filters on one role: the sums kept by Ingest (role_sets),
 	// over the sets of keys that hold one of the ids.
@@ -285,9 +401,8 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]Event, int, error)
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	q, args := c.count()
-	if err := s.db.QueryRowContext(ctx, s.rebind(q), args...).Scan(&total); err != nil {
+	total, err := s.count(ctx, c)
+	if err != nil {
 		return nil, 0, internal("events", err)
 	}
 	where, args := c.where()
