@@ -239,6 +239,9 @@ func TestFiltersMatchEventActors(t *testing.T) {
 		{Country: "bán đảo", Person: "Kim Jong-un"}, {Country: "USA", Person: "lãnh đạo", Type: "CONSULT"},
 		{Actor: "bán đảo", With: "USA", Person: "lãnh đạo"}, {With: "bán đảo", Country: "JPN"},
 		{Actor: "bán đảo", Person: "P_KIMJU", Country: "USA"}, {Actor: "bán đảo", With: "bán đảo", Type: "CONSULT"},
+		// Dated, several ids: COUNT(*) unless an event may have two of them.
+		{Actor: "bán đảo", Since: "2016-01-15"}, {Person: "lãnh đạo", Until: "2016-02"},
+		{Country: "bán đảo", Person: "Kim Jong-un", Since: "2016-01-20"}, {Actor: "KOR", With: "KOR", Since: "2016-01-10"},
 	}
 	eachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()

@@ -150,56 +150,187 @@ func (c *compiled) where() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-// count returns how many events c selects: an undated filter on several
-// roles (but one actor towards one recipient, see countQuery) from the
-// event signatures of role_sets, else with countQuery.
+// count returns how many events c selects. Undated filters on
+// participants add up the counts Ingest keeps by sets of keys (role_sets):
+// on one role (or an actor towards a recipient, through their pair keys)
+// the sets holding one of its ids, on several roles the event signatures.
+// Others count event_keys rows of a range of its primary key, for the role
+// with the fewest events, without reading events: a row per event and
+// key, so COUNT(*) counts events unless an event has two of the ids.
 func (s *Store) count(ctx context.Context, c *compiled) (int, error) {
-	if _, pairs := c.pairs(); pairs || len(c.roles) < 2 || c.lo != "" || c.hi != "" || c.channel != "" {
-		return s.countQuery(ctx, c)
+	if len(c.roles) == 0 {
+		w, args := c.where()
+		return s.scalar(ctx, `SELECT COUNT(*) FROM events e`+w, args...)
 	}
-	// The signatures are looked up by the ids of the role with the fewest
-	// events (as actor_stats counts them, in any role: a bound): each
-	// event's signature holds all its keys, so any role finds them all.
+	first, rest := c.roles[0], c.roles[1:]
+	if pairs, ok := c.pairs(); ok {
+		first, rest = pairs, nil
+	} else if len(rest) > 0 {
+		var err error
+		if first, rest, err = s.leastFirst(ctx, c.roles); err != nil {
+			return 0, err
+		}
+	}
+	if c.lo == "" && c.hi == "" && c.channel == "" {
+		if len(rest) == 0 {
+			return s.sumSets(ctx, c.typ, first)
+		}
+		return s.sumSignatures(ctx, c.typ, first, c.roles)
+	}
+	distinct := false
+	if len(first.ids) > 1 {
+		var err error
+		if distinct, err = s.shared(ctx, c.typ, first); err != nil {
+			return 0, err
+		}
+	}
+	conds := []string{`r0.key IN (` + placeholders(len(first.ids)) + `)`, `(r0.roles & ` + strconv.Itoa(roleBit(first.role)) + `) <> 0`}
+	args := append([]any{}, first.ids...)
+	if c.typ != "" {
+		conds, args = append(conds, "r0.type = ?"), append(args, c.typ)
+	}
+	if c.hi != "" && c.lo == "" {
+		conds = append(conds, "r0.date_lo <> ''") // undated: '' here, NULL in events
+	}
+	conds, args = c.dates("r0", conds, args)
+	if c.channel != "" {
+		conds, args = append(conds, "EXISTS (SELECT 1 FROM events e WHERE e.id = r0.event_id AND e.channel = ?)"), append(args, c.channel)
+	}
+	for _, r := range rest {
+		conds, args = append(conds, r.cond("r0.event_id")), append(args, r.ids...)
+	}
+	n := "COUNT(*)"
+	if distinct {
+		n = "COUNT(DISTINCT r0.event_id)"
+	}
+	return s.scalar(ctx, `SELECT `+n+` FROM event_keys r0 WHERE `+strings.Join(conds, " AND "), args...)
+}
+
+// scalar runs a query returning one number.
+func (s *Store) scalar(ctx context.Context, q string, args ...any) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, s.rebind(q), args...).Scan(&n)
+	return n, err
+}
+
+// pairs returns the pair keys (see eventRoles) of a filter on an actor
+// towards a recipient, false for other filters and for an actor with
+// itself. An event has one key of a pair: directed or symmetric.
+func (c *compiled) pairs() (roleCond, bool) {
+	if len(c.roles) != 2 || c.roles[0].role != "actor" || c.roles[1].role != "recipient" || len(c.roles[0].ids)*len(c.roles[1].ids) > maxPairs {
+		return roleCond{}, false
+	}
+	pairs := roleCond{role: "pair"}
+	for _, a := range c.roles[0].ids {
+		for _, b := range c.roles[1].ids {
+			if a == b {
+				return roleCond{}, false
+			}
+			pairs.ids = append(pairs.ids, pairKeys(a.(string), b.(string))...)
+		}
+	}
+	return pairs, true
+}
+
+// leastFirst returns the role of roles whose ids take part in the fewest
+// events, as actor_stats counts them (in any role: a bound, and 0 for a
+// key that is no actor's), and the others: the rows of its keys are those
+// a count reads.
+func (s *Store) leastFirst(ctx context.Context, roles []roleCond) (roleCond, []roleCond, error) {
 	var all []any
-	for _, r := range c.roles {
+	for _, r := range roles {
 		all = append(all, r.ids...)
 	}
 	events := map[string]int{}
 	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT actor_id, events FROM actor_stats WHERE actor_id IN (`+placeholders(len(all))+`)`), all...)
 	if err != nil {
-		return 0, err
+		return roleCond{}, nil, err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var id string
 		var n int
 		if err := rows.Scan(&id, &n); err != nil {
-			rows.Close()
-			return 0, err
+			return roleCond{}, nil, err
 		}
 		events[id] = n
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
-		return 0, err
+		return roleCond{}, nil, err
 	}
-	first, least := c.roles[0], -1
-	for _, r := range c.roles {
+	best, least := 0, -1
+	for i, r := range roles {
 		n := 0
 		for _, id := range r.ids {
 			n += events[id.(string)]
 		}
 		if least < 0 || n < least {
-			first, least = r, n
+			best, least = i, n
 		}
 	}
+	return roles[best], slices.Concat(roles[:best], roles[best+1:]), nil
+}
 
+// sumSets returns how many events of type typ ("": any) have one of r's
+// ids in r's role, from role_sets.
+func (s *Store) sumSets(ctx context.Context, typ string, r roleCond) (int, error) {
+	cond, args := `role = ?`, []any{r.role}
+	if typ != "" {
+		cond, args = cond+` AND type = ?`, append(args, typ)
+	}
+	// (type, keys), not keys alone: with statistics (ANALYZE) SQLite would
+	// rather skip-scan role_sets for each set than look it up.
+	return s.scalar(ctx, `SELECT COALESCE(SUM(n), 0) FROM role_sets WHERE `+cond+` AND (type, keys) IN
+		(SELECT type, keys FROM role_set_keys WHERE `+cond+` AND key IN (`+placeholders(len(r.ids))+`))`,
+		slices.Concat(args, args, r.ids)...)
+}
+
+// shared reports whether some set of keys of r's role, in events of type
+// typ, holds two of r's ids: whether an event may have two rows of them
+// in event_keys. Sets no event has any more count too.
+func (s *Store) shared(ctx context.Context, typ string, r roleCond) (bool, error) {
+	cond, args := `role = ? AND key IN (`+placeholders(len(r.ids))+`)`, append([]any{r.role}, r.ids...)
+	if typ != "" {
+		cond, args = cond+` AND type = ?`, append(args, typ)
+	}
+	ids := map[string]bool{}
+	for _, id := range r.ids {
+		ids[id.(string)] = true
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT keys FROM role_set_keys WHERE `+cond), args...)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var set string
+		if err := rows.Scan(&set); err != nil {
+			return false, err
+		}
+		n := 0
+		for key := range strings.SplitSeq(set, "|") {
+			if ids[key] {
+				n++
+			}
+		}
+		if n > 1 {
+			return true, nil
+		}
+	}
+	return false, rows.Err()
+}
+
+// sumSignatures returns how many events of type typ ("": any) satisfy
+// every role of roles, from the event signatures of role_sets (role
+// allRole) holding one of first's ids.
+func (s *Store) sumSignatures(ctx context.Context, typ string, first roleCond, roles []roleCond) (int, error) {
 	// Each role as the bit and ids a signature must have one of.
 	type want struct {
 		bit int
 		ids map[string]bool
 	}
 	var wants []want
-	for _, r := range c.roles {
+	for _, r := range roles {
 		w := want{roleBit(r.role), map[string]bool{}}
 		for _, id := range r.ids {
 			w.ids[id.(string)] = true
@@ -207,10 +338,10 @@ func (s *Store) count(ctx context.Context, c *compiled) (int, error) {
 		wants = append(wants, w)
 	}
 	cond, args := `k.role = ? AND k.key IN (`+placeholders(len(first.ids))+`)`, append([]any{allRole}, first.ids...)
-	if c.typ != "" {
-		cond, args = cond+` AND k.type = ?`, append(args, c.typ)
+	if typ != "" {
+		cond, args = cond+` AND k.type = ?`, append(args, typ)
 	}
-	rows, err = s.db.QueryContext(ctx, s.rebind(`SELECT s.type, s.keys, s.n FROM role_set_keys k
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT s.type, s.keys, s.n FROM role_set_keys k
 		JOIN role_sets s ON s.role = k.role AND s.type = k.type AND s.keys = k.keys WHERE `+cond+` AND s.n <> 0`), args...)
 	if err != nil {
 		return 0, err
@@ -246,86 +377,6 @@ func (s *Store) count(ctx context.Context, c *compiled) (int, error) {
 		}
 	}
 	return total, rows.Err()
-}
-
-// countQuery counts the events c selects with one query.
-func (s *Store) countQuery(ctx context.Context, c *compiled) (int, error) {
-	var total int
-	q, args := c.countQuery()
-	err := s.db.QueryRowContext(ctx, s.rebind(q), args...).Scan(&total)
-	return total, err
-}
-
-// pairs returns the pair keys (see eventRoles) of a filter on an actor
-// towards a recipient, false for other filters and for an actor with
-// itself (EXISTS conditions count those).
-func (c *compiled) pairs() (roleCond, bool) {
-	if len(c.roles) != 2 || c.roles[0].role != "actor" || c.roles[1].role != "recipient" || len(c.roles[0].ids)*len(c.roles[1].ids) > maxPairs {
-		return roleCond{}, false
-	}
-	pairs := roleCond{role: "pair"}
-	for _, a := range c.roles[0].ids {
-		for _, b := range c.roles[1].ids {
-			if a == b {
-				return roleCond{}, false
-			}
-			pairs.ids = append(pairs.ids, pairKeys(a.(string), b.(string))...)
-		}
-	}
-	return pairs, true
-}
-
-// countQuery returns a query counting the events c selects. An undated filter
-// on one role, or on actors towards recipients, adds up the counts Ingest
-// keeps by sets of keys (role_sets); other participant filters count
-// event_keys rows of a range of its primary key, without reading events: a
-// row per event and key, so COUNT(*) counts events when the filter names
-// one id.
-func (c *compiled) countQuery() (string, []any) {
-	if len(c.roles) == 0 {
-		w, args := c.where()
-		return `SELECT COUNT(*) FROM events e` + w, args
-	}
-	first := c.roles[0]
-	distinct := len(first.ids) > 1 // an event may have several of the ids
-	if pairs, ok := c.pairs(); ok {
-		// One event has one key of a pair: directed or symmetric.
-		first, distinct = pairs, len(pairs.ids) > 2
-	}
-	// Undated filters on one role: the sums kept by Ingest (role_sets),
-	// over the sets of keys that hold one of the ids.
-	if (len(c.roles) == 1 || first.role == "pair") && c.lo == "" && c.hi == "" && c.channel == "" {
-		cond, args := `role = ?`, []any{first.role}
-		if c.typ != "" {
-			cond, args = cond+` AND type = ?`, append(args, c.typ)
-		}
-		return `SELECT COALESCE(SUM(n), 0) FROM role_sets WHERE ` + cond + ` AND keys IN
-			(SELECT keys FROM role_set_keys WHERE ` + cond + ` AND key IN (` + placeholders(len(first.ids)) + `))`,
-			slices.Concat(args, args, first.ids)
-	}
-	if first.role == "pair" {
-		c = &compiled{typ: c.typ, channel: c.channel, lo: c.lo, hi: c.hi, roles: []roleCond{first}}
-	}
-	conds := []string{`r0.key IN (` + placeholders(len(first.ids)) + `)`, `(r0.roles & ` + strconv.Itoa(roleBit(first.role)) + `) <> 0`}
-	args := append([]any{}, first.ids...)
-	if c.typ != "" {
-		conds, args = append(conds, "r0.type = ?"), append(args, c.typ)
-	}
-	if c.hi != "" && c.lo == "" {
-		conds = append(conds, "r0.date_lo <> ''") // undated: '' here, NULL in events
-	}
-	conds, args = c.dates("r0", conds, args)
-	if c.channel != "" {
-		conds, args = append(conds, "EXISTS (SELECT 1 FROM events e WHERE e.id = r0.event_id AND e.channel = ?)"), append(args, c.channel)
-	}
-	for _, r := range c.roles[1:] {
-		conds, args = append(conds, r.cond("r0.event_id")), append(args, r.ids...)
-	}
-	n := "COUNT(*)"
-	if distinct {
-		n = "COUNT(DISTINCT r0.event_id)"
-	}
-	return `SELECT ` + n + ` FROM event_keys r0 WHERE ` + strings.Join(conds, " AND "), args
 }
 
 // resolve returns the actor ids a name stands for: those of the Resolver,
