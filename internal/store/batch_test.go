@@ -242,6 +242,8 @@ func TestFiltersMatchEventActors(t *testing.T) {
 		// Dated, several ids: COUNT(*) unless an event may have two of them.
 		{Actor: "bán đảo", Since: "2016-01-15"}, {Person: "lãnh đạo", Until: "2016-02"},
 		{Country: "bán đảo", Person: "Kim Jong-un", Since: "2016-01-20"}, {Actor: "KOR", With: "KOR", Since: "2016-01-10"},
+		{Person: "lãnh đạo", Country: "USA", Since: "2016-01-15"}, {Actor: "bán đảo", With: "bán đảo", Until: "2016-02"},
+		{With: "JPN", Country: "CHN", Type: "CONSULT", Since: "2016-01-10"},
 	}
 	eachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
