@@ -35,7 +35,7 @@ SELECT DISTINCT r.key, r.role, r.type, s.keys FROM r JOIN s ON s.event_id = r.ev
 
 -- PostgreSQL keeps event_keys in a heap, not in its primary key as SQLite
 -- does (WITHOUT ROWID): a count of a key's rows read a heap page for each
--- row's roles (four persons since 2020 at 1M events: 341 ms), and each
+-- row's roles (four persons since 2020 at 1M events: 85–341 ms), and each
 -- look-up of an event's keys a heap page for the key (two roles since
 -- 2024: 675 ms). With roles in the primary key and the key in
 -- event_keys_event both are index-only scans (18 ms and 238 ms).
