@@ -236,6 +236,15 @@ func TestFiltersMatchEventActors(t *testing.T) {
 		// Names for several ids (see the resolver below).
 		{Actor: "bán đảo"}, {Actor: "bán đảo", With: "USA"}, {Actor: "bán đảo", With: "bán đảo"}, {With: "bán đảo", Type: "ACCUSE"},
 		{Person: "lãnh đạo", Type: "CONSULT"}, {Country: "bán đảo"}, {Actor: "USA", With: "bán đảo", Since: "2016-01-15"},
+		// Several roles, undated: counted from the event signatures.
+		{Country: "bán đảo", Person: "Kim Jong-un"}, {Country: "USA", Person: "lãnh đạo", Type: "CONSULT"},
+		{Actor: "bán đảo", With: "USA", Person: "lãnh đạo"}, {With: "bán đảo", Country: "JPN"},
+		{Actor: "bán đảo", Person: "P_KIMJU", Country: "USA"}, {Actor: "bán đảo", With: "bán đảo", Type: "CONSULT"},
+		// Dated, several ids: COUNT(*) unless an event may have two of them.
+		{Actor: "bán đảo", Since: "2016-01-15"}, {Person: "lãnh đạo", Until: "2016-02"},
+		{Country: "bán đảo", Person: "Kim Jong-un", Since: "2016-01-20"}, {Actor: "KOR", With: "KOR", Since: "2016-01-10"},
+		{Person: "lãnh đạo", Country: "USA", Since: "2016-01-15"}, {Actor: "bán đảo", With: "bán đảo", Until: "2016-02"},
+		{With: "JPN", Country: "CHN", Type: "CONSULT", Since: "2016-01-10"},
 	}
 	eachBackend(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()

@@ -21,8 +21,10 @@
 // report), event_keys (a row per event and actor or country key, and per
 // actor-recipient pair, with the key's roles as bits) and
 // role_sets (counts of events by role, type and set of keys, so that a
-// filter naming several ids is counted without reading events). The
-// participants of each mention are in its record.
+// filter naming several ids is counted without reading events, and by type
+// and signature, every key with its roles, so that an undated filter on
+// several roles is too). The participants of each mention are in its
+// record.
 //
 // # Merging
 //

@@ -1587,8 +1587,8 @@ func (w *writer) writeSets(sets [][]any) error {
 				return err
 			}
 			if n > 0 && n == added[k] {
-				for key := range strings.SplitSeq(k[2], "|") {
-					keys.args = append(keys.args, key, k[0], k[1], k[2])
+				for elem := range strings.SplitSeq(k[2], "|") {
+					keys.args = append(keys.args, setKey(k[0], elem), k[0], k[1], k[2])
 				}
 			}
 		}
@@ -1792,7 +1792,8 @@ type eventKey struct {
 }
 
 // roleSets returns, for each role some of keys have, those keys sorted
-// and joined by | (a row of role_sets, migration 0010).
+// and joined by | (a row of role_sets, migration 0010), and under allRole
+// the event's signature (see signature).
 func roleSets(keys []eventKey) map[string]string {
 	out := map[string]string{}
 	for bit, role := range roleNames {
@@ -1807,7 +1808,48 @@ func roleSets(keys []eventKey) map[string]string {
 			out[role] = strings.Join(in, "|")
 		}
 	}
+	if sig := signature(keys); sig != "" {
+		out[allRole] = sig
+	}
 	return out
+}
+
+// allRole is the role of role_sets rows counting events by signature
+// (migration 0013): a filter on several roles is counted from them.
+const allRole = "all"
+
+// sigRoles are the roles a signature keeps: the pairs follow from the
+// actor and recipient keys.
+const sigRoles = 1 | 2 | 4 | 8
+
+// signature returns every key of an event with its roles but pair, as
+// "roles:key" sorted by key and joined by | ("9:KOR|10:USA"): whether an
+// event matches filters on any roles, its date aside, follows from it.
+func signature(keys []eventKey) string {
+	ks := slices.Clone(keys)
+	slices.SortFunc(ks, func(a, b eventKey) int { return strings.Compare(a.key, b.key) })
+	var b strings.Builder
+	for _, k := range ks {
+		if k.roles&sigRoles == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('|')
+		}
+		b.WriteString(strconv.Itoa(k.roles & sigRoles))
+		b.WriteByte(':')
+		b.WriteString(k.key)
+	}
+	return b.String()
+}
+
+// setKey returns the key of role_set_keys for an element of a set of role:
+// a signature's elements are found by key, without their roles.
+func setKey(role, elem string) string {
+	if role == allRole {
+		_, elem, _ = strings.Cut(elem, ":")
+	}
+	return elem
 }
 
 // eventKeys returns the keys of ev with their roles, in the order first met.

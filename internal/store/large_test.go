@@ -26,7 +26,7 @@ import (
 //
 //	go test -run '^$' -bench LargeDB -benchtime 200x ./internal/store/
 
-const largeVersion = 3 // bump when the schema or the generator changes
+const largeVersion = 4 // bump when the schema or the generator changes
 
 var large struct {
 	once sync.Once

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -149,46 +151,39 @@ func (c *compiled) where() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-// count returns a query counting the events c selects. An undated filter
-// on one role, or on actors towards recipients, adds up the counts Ingest
-// keeps by sets of keys (role_sets); other participant filters count
-// event_keys rows of a range of its primary key, without reading events: a
-// row per event and key, so COUNT(*) counts events when the filter names
-// one id.
-func (c *compiled) count() (string, []any) {
+// count returns how many events c selects. Undated filters on
+// participants add up the counts Ingest keeps by sets of keys (role_sets):
+// on one role (or an actor towards a recipient, through their pair keys)
+// the sets holding one of its ids, on several roles the event signatures.
+// Others count event_keys rows of a range of its primary key, for the role
+// with the fewest events, without reading events: a row per event and
+// key, so COUNT(*) counts events unless an event has two of the ids.
+func (s *Store) count(ctx context.Context, c *compiled) (int, error) {
 	if len(c.roles) == 0 {
 		w, args := c.where()
-		return `SELECT COUNT(*) FROM events e` + w, args
+		return s.scalar(ctx, `SELECT COUNT(*) FROM events e`+w, args...)
 	}
-	first := c.roles[0]
-	distinct := len(first.ids) > 1 // an event may have several of the ids
-	// An actor towards a recipient: their pair keys (see eventRoles).
-	if len(c.roles) == 2 && first.role == "actor" && c.roles[1].role == "recipient" && len(first.ids)*len(c.roles[1].ids) <= maxPairs {
-		pairs, self := roleCond{role: "pair"}, false
-		for _, a := range first.ids {
-			for _, b := range c.roles[1].ids {
-				self = self || a == b
-				pairs.ids = append(pairs.ids, pairKeys(a.(string), b.(string))...)
-			}
-		}
-		if !self { // else an actor with itself: EXISTS below
-			// One event has one key of a pair: directed or symmetric.
-			first, distinct = pairs, len(pairs.ids) > 2
+	first, rest := c.roles[0], c.roles[1:]
+	if pairs, ok := c.pairs(); ok {
+		first, rest = pairs, nil
+	} else if len(rest) > 0 {
+		var err error
+		if first, rest, err = s.leastFirst(ctx, c.roles); err != nil {
+			return 0, err
 		}
 	}
-	// Undated filters on one role: the sums kept by Ingest (role_sets),
-	// over the sets of keys that hold one of the ids.
-	if (len(c.roles) == 1 || first.role == "pair") && c.lo == "" && c.hi == "" && c.channel == "" {
-		cond, args := `role = ?`, []any{first.role}
-		if c.typ != "" {
-			cond, args = cond+` AND type = ?`, append(args, c.typ)
+	if c.lo == "" && c.hi == "" && c.channel == "" {
+		if len(rest) == 0 {
+			return s.sumSets(ctx, c.typ, first)
 		}
-		return `SELECT COALESCE(SUM(n), 0) FROM role_sets WHERE ` + cond + ` AND keys IN
-			(SELECT keys FROM role_set_keys WHERE ` + cond + ` AND key IN (` + placeholders(len(first.ids)) + `))`,
-			slices.Concat(args, args, first.ids)
+		return s.sumSignatures(ctx, c.typ, first, c.roles)
 	}
-	if first.role == "pair" {
-		c = &compiled{typ: c.typ, channel: c.channel, lo: c.lo, hi: c.hi, roles: []roleCond{first}}
+	distinct := false
+	if len(first.ids) > 1 {
+		var err error
+		if distinct, err = s.shared(ctx, c.typ, first); err != nil {
+			return 0, err
+		}
 	}
 	conds := []string{`r0.key IN (` + placeholders(len(first.ids)) + `)`, `(r0.roles & ` + strconv.Itoa(roleBit(first.role)) + `) <> 0`}
 	args := append([]any{}, first.ids...)
@@ -202,14 +197,287 @@ func (c *compiled) count() (string, []any) {
 	if c.channel != "" {
 		conds, args = append(conds, "EXISTS (SELECT 1 FROM events e WHERE e.id = r0.event_id AND e.channel = ?)"), append(args, c.channel)
 	}
-	for _, r := range c.roles[1:] {
-		conds, args = append(conds, r.cond("r0.event_id")), append(args, r.ids...)
+	if len(rest) > 0 {
+		// Only the types where some signatures satisfy the other roles
+		// and some do not need them looked up for each event.
+		all, some, err := s.typesByRoles(ctx, c.typ, first, c.roles)
+		if err != nil {
+			return 0, err
+		}
+		if len(all)+len(some) == 0 {
+			return 0, nil
+		}
+		cond := `r0.type IN (` + placeholders(len(all)) + `)`
+		if len(all) == 0 {
+			cond = `1 = 0`
+		}
+		args = append(args, all...)
+		if len(some) > 0 {
+			exists := []string{`r0.type IN (` + placeholders(len(some)) + `)`}
+			args = append(args, some...)
+			for _, r := range rest {
+				exists, args = append(exists, r.cond("r0.event_id")), append(args, r.ids...)
+			}
+			cond += ` OR (` + strings.Join(exists, " AND ") + `)`
+		}
+		conds = append(conds, `(`+cond+`)`)
 	}
 	n := "COUNT(*)"
 	if distinct {
 		n = "COUNT(DISTINCT r0.event_id)"
 	}
-	return `SELECT ` + n + ` FROM event_keys r0 WHERE ` + strings.Join(conds, " AND "), args
+	return s.scalar(ctx, `SELECT `+n+` FROM event_keys r0 WHERE `+strings.Join(conds, " AND "), args...)
+}
+
+// scalar runs a query returning one number.
+func (s *Store) scalar(ctx context.Context, q string, args ...any) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, s.rebind(q), args...).Scan(&n)
+	return n, err
+}
+
+// pairs returns the pair keys (see eventRoles) of a filter on an actor
+// towards a recipient, false for other filters and for an actor with
+// itself. An event has one key of a pair: directed or symmetric.
+func (c *compiled) pairs() (roleCond, bool) {
+	if len(c.roles) != 2 || c.roles[0].role != "actor" || c.roles[1].role != "recipient" || len(c.roles[0].ids)*len(c.roles[1].ids) > maxPairs {
+		return roleCond{}, false
+	}
+	pairs := roleCond{role: "pair"}
+	for _, a := range c.roles[0].ids {
+		for _, b := range c.roles[1].ids {
+			if a == b {
+				return roleCond{}, false
+			}
+			pairs.ids = append(pairs.ids, pairKeys(a.(string), b.(string))...)
+		}
+	}
+	return pairs, true
+}
+
+// leastFirst returns the role of roles whose ids take part in the fewest
+// events, as actor_stats counts them (in any role: a bound, and 0 for a
+// key that is no actor's), and the others: the rows of its keys are those
+// a count reads.
+func (s *Store) leastFirst(ctx context.Context, roles []roleCond) (roleCond, []roleCond, error) {
+	var all []any
+	for _, r := range roles {
+		all = append(all, r.ids...)
+	}
+	events := map[string]int{}
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT actor_id, events FROM actor_stats WHERE actor_id IN (`+placeholders(len(all))+`)`), all...)
+	if err != nil {
+		return roleCond{}, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return roleCond{}, nil, err
+		}
+		events[id] = n
+	}
+	if err := rows.Err(); err != nil {
+		return roleCond{}, nil, err
+	}
+	best, least := 0, -1
+	for i, r := range roles {
+		n := 0
+		for _, id := range r.ids {
+			n += events[id.(string)]
+		}
+		if least < 0 || n < least {
+			best, least = i, n
+		}
+	}
+	return roles[best], slices.Concat(roles[:best], roles[best+1:]), nil
+}
+
+// sumSets returns how many events of type typ ("": any) have one of r's
+// ids in r's role, from role_sets.
+func (s *Store) sumSets(ctx context.Context, typ string, r roleCond) (int, error) {
+	cond, args := `role = ?`, []any{r.role}
+	if typ != "" {
+		cond, args = cond+` AND type = ?`, append(args, typ)
+	}
+	// (type, keys), not keys alone: with statistics (ANALYZE) SQLite would
+	// rather skip-scan role_sets for each set than look it up.
+	return s.scalar(ctx, `SELECT COALESCE(SUM(n), 0) FROM role_sets WHERE `+cond+` AND (type, keys) IN
+		(SELECT type, keys FROM role_set_keys WHERE `+cond+` AND key IN (`+placeholders(len(r.ids))+`))`,
+		slices.Concat(args, args, r.ids)...)
+}
+
+// shared reports whether some set of keys of r's role, in events of type
+// typ, holds two of r's ids: whether an event may have two rows of them
+// in event_keys. Sets no event has any more count too.
+func (s *Store) shared(ctx context.Context, typ string, r roleCond) (bool, error) {
+	cond, args := `role = ? AND key IN (`+placeholders(len(r.ids))+`)`, append([]any{r.role}, r.ids...)
+	if typ != "" {
+		cond, args = cond+` AND type = ?`, append(args, typ)
+	}
+	ids := map[string]bool{}
+	for _, id := range r.ids {
+		ids[id.(string)] = true
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind(`SELECT keys FROM role_set_keys WHERE `+cond), args...)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var set string
+		if err := rows.Scan(&set); err != nil {
+			return false, err
+		}
+		n := 0
+		for key := range strings.SplitSeq(set, "|") {
+			if ids[key] {
+				n++
+			}
+		}
+		if n > 1 {
+			return true, nil
+		}
+	}
+	return false, rows.Err()
+}
+
+// sigCount is a row of role_sets of role allRole: a type, the keys of
+// events of that type with their roles (see signature in ingest.go), and
+// how many events have them.
+type sigCount struct {
+	typ, keys string
+	n         int
+}
+
+// signatures returns the signatures of events of type typ ("": any)
+// holding one of r's ids, each once; with their counts if counted, else
+// with those no event has any more (n 0).
+func (s *Store) signatures(ctx context.Context, typ string, r roleCond, counted bool) ([]sigCount, error) {
+	cond, args := `k.role = ? AND k.key IN (`+placeholders(len(r.ids))+`)`, append([]any{allRole}, r.ids...)
+	if typ != "" {
+		cond, args = cond+` AND k.type = ?`, append(args, typ)
+	}
+	// CROSS JOIN: SQLite keeps k outside, so it reads the signatures of
+	// the ids rather than every signature (the join reordered by SQLite
+	// took 69 ms for four ids).
+	q := `SELECT s.type, s.keys, s.n FROM role_set_keys k CROSS JOIN role_sets s
+		WHERE ` + cond + ` AND s.role = k.role AND s.type = k.type AND s.keys = k.keys AND s.n <> 0`
+	if !counted {
+		q = `SELECT k.type, k.keys, 0 FROM role_set_keys k WHERE ` + cond
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []sigCount
+	seen := map[[2]string]bool{} // a signature holding several of the ids
+	for rows.Next() {
+		var sc sigCount
+		if err := rows.Scan(&sc.typ, &sc.keys, &sc.n); err != nil {
+			return nil, err
+		}
+		if !seen[[2]string{sc.typ, sc.keys}] {
+			seen[[2]string{sc.typ, sc.keys}] = true
+			out = append(out, sc)
+		}
+	}
+	return out, rows.Err()
+}
+
+// matcher tells whether a signature satisfies every role of a filter.
+type matcher []struct {
+	bit int
+	ids map[string]bool
+}
+
+func newMatcher(roles []roleCond) matcher {
+	var m matcher
+	for _, r := range roles {
+		ids := map[string]bool{}
+		for _, id := range r.ids {
+			ids[id.(string)] = true
+		}
+		m = append(m, struct {
+			bit int
+			ids map[string]bool
+		}{roleBit(r.role), ids})
+	}
+	return m
+}
+
+func (m matcher) match(sig string) (bool, error) {
+	met := 0 // roles met, a bit each
+	for elem := range strings.SplitSeq(sig, "|") {
+		roles, key, _ := strings.Cut(elem, ":")
+		bits, err := strconv.Atoi(roles)
+		if err != nil {
+			return false, fmt.Errorf("signature %q: %v", sig, err)
+		}
+		for i, w := range m {
+			if bits&w.bit != 0 && w.ids[key] {
+				met |= 1 << i
+			}
+		}
+	}
+	return met == 1<<len(m)-1, nil
+}
+
+// sumSignatures returns how many events of type typ ("": any) satisfy
+// every role of roles, from the event signatures holding one of first's
+// ids.
+func (s *Store) sumSignatures(ctx context.Context, typ string, first roleCond, roles []roleCond) (int, error) {
+	sigs, err := s.signatures(ctx, typ, first, true)
+	if err != nil {
+		return 0, err
+	}
+	m, total := newMatcher(roles), 0
+	for _, sc := range sigs {
+		ok, err := m.match(sc.keys)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			total += sc.n
+		}
+	}
+	return total, nil
+}
+
+// typesByRoles sorts the types of the events holding one of first's ids
+// (of type typ, "": any) by their signatures: those where every signature
+// satisfies roles, and those where some do and some do not. Events of
+// other types satisfy none. Signatures no event has any more may put a
+// type among the second, not among the wrong ones: reading role_set_keys
+// alone is cheaper.
+func (s *Store) typesByRoles(ctx context.Context, typ string, first roleCond, roles []roleCond) (all, some []any, err error) {
+	sigs, err := s.signatures(ctx, typ, first, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := newMatcher(roles)
+	yes, no := map[string]bool{}, map[string]bool{}
+	for _, sc := range sigs {
+		ok, err := m.match(sc.keys)
+		if err != nil {
+			return nil, nil, err
+		}
+		if ok {
+			yes[sc.typ] = true
+		} else {
+			no[sc.typ] = true
+		}
+	}
+	for _, t := range slices.Sorted(maps.Keys(yes)) {
+		if no[t] {
+			some = append(some, t)
+		} else {
+			all = append(all, t)
+		}
+	}
+	return all, some, nil
 }
 
 // resolve returns the actor ids a name stands for: those of the Resolver,
@@ -285,9 +553,8 @@ func (s *Store) Events(ctx context.Context, f EventFilter) ([]Event, int, error)
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	q, args := c.count()
-	if err := s.db.QueryRowContext(ctx, s.rebind(q), args...).Scan(&total); err != nil {
+	total, err := s.count(ctx, c)
+	if err != nil {
 		return nil, 0, internal("events", err)
 	}
 	where, args := c.where()
