@@ -461,3 +461,51 @@ func TestPrepareChangesNothing(t *testing.T) {
 		t.Errorf("prepared ahead, the database differs:\n%s", firstDiff(got, want))
 	}
 }
+
+// TestReplacedFirstReportInBatch replaces, in the batch that merges a new
+// report into a stored event, the document of that event's first report:
+// the event must come out as if the batch had been stored one document at
+// a time, its sentence, summary and actors' titles now those of the report
+// that is first after the replacement. (A stored event is read into a
+// batch keeping only what its first reports give the merge.)
+func TestReplacedFirstReportInBatch(t *testing.T) {
+	moon := func(title string) sukien.Actor {
+		a := person("P_MOON", "Moon Jae-in", "KOR", "ông Moon")
+		a.Title = title
+		return a
+	}
+	report := func(id, published, sentence, summary, title string) Article {
+		e := event("CONSULT", "2018-04-27", sentence, []sukien.Actor{country("KOR", "Hàn Quốc"), moon(title)}, []sukien.Actor{country("PRK", "Triều Tiên")})
+		e.Summary = summary
+		return article(id, "Báo "+id, published, []string{"Tin " + id, "Mở đầu " + id + ".", sentence}, e)
+	}
+	first := report("a", "2018-04-27", "Lãnh đạo hai miền gặp nhau tại Bàn Môn Điếm.", "", "Tổng thống")
+	second := report("b", "2018-04-28", "Hai nhà lãnh đạo đã hội đàm hôm qua.", "Leaders of the two Koreas met", "Chủ tịch")
+	third := report("c", "2018-04-29", "Cuộc gặp thượng đỉnh liên Triều diễn ra hôm 27/4.", "Inter-Korean summit", "Lãnh đạo")
+	changed := article("a", "Báo a", "2018-04-27", []string{"Tin a", "Mở đầu a.", "Thời tiết hôm nay đẹp."})
+
+	eachBackend(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		one := openSQLite(t)
+		if s.dialect == postgres {
+			one = openPostgres(t)
+		}
+		for _, a := range []Article{first, second, third, changed} {
+			if _, err := one.Ingest(ctx, []Article{a}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, batch := range [][]Article{{first, second}, {third, changed}} {
+			if _, err := s.Ingest(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+		}
+		evs := findEvent(t, s, "CONSULT", "2018-04-27")
+		if len(evs) != 1 || evs[0].Sentence != second.Events[0].Sentence || evs[0].Summary != second.Events[0].Summary {
+			t.Fatalf("after replacing the first report: %+v, want one event told by the second", evs)
+		}
+		if got, want := dump(t, s), dump(t, one); got != want {
+			t.Errorf("batched differs from one document at a time:\n%s", firstDiff(got, want))
+		}
+	})
+}

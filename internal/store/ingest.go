@@ -555,7 +555,13 @@ func (w *writer) deleteDocument(id string) error {
 	clear(w.lastDoc) // the document's number may be free again: as if alone
 	for _, ev := range events {
 		if p := w.pending[ev]; p != nil {
-			p.ms = slices.DeleteFunc(p.ms, func(m mentionRow) bool { return m.doc == id })
+			if p.stored { // pruned by storedMentions: read again
+				if p.ms, err = w.storedMentions(ev); err != nil {
+					return err
+				}
+			} else {
+				p.ms = slices.DeleteFunc(p.ms, func(m mentionRow) bool { return m.doc == id })
+			}
 			p.changed()
 			continue
 		}
@@ -944,24 +950,8 @@ func (w *writer) touch(id string, stored bool, ms []mentionRow) *pendingEvent {
 
 // load takes a stored event into the batch with its mentions.
 func (w *writer) load(id string) (*pendingEvent, error) {
-	rows, err := w.query(`SELECT record, doc_id, idx, published, outlet FROM mentions WHERE event_id = ?`, id)
+	ms, err := w.storedMentions(id)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ms []mentionRow
-	for rows.Next() {
-		var m mentionRow
-		var record []byte
-		if err := rows.Scan(&record, &m.doc, &m.idx, &m.published, &m.outlet); err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal(record, &m.rec); err != nil {
-			return nil, err
-		}
-		ms = append(ms, m)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	p := w.touch(id, true, ms)
@@ -970,6 +960,127 @@ func (w *writer) load(id string) (*pendingEvent, error) {
 		w.byKey[k.typ+"|"+k.sides] = append(w.byKey[k.typ+"|"+k.sides], p)
 	}
 	return p, nil
+}
+
+// storedMentions reads the mentions of event id, earliest first, keeping
+// of each only what a merge with later records can still use: the
+// sentence of the earliest, the summary of the earliest that has one, and
+// an actor only where it is the first of its id on its side (see
+// mergeMentions). A widely reported event has hundreds of mentions, and
+// the batch holds every event it touches: whole records made the live heap,
+// and the collector's work, grow with the database.
+//
+// The pruning holds while mentions are only added: a record new to the
+// batch, wherever it sorts, leaves the first of each kept field first
+// among the stored ones. Removing a stored mention does not, so
+// deleteDocument reads the event again.
+func (w *writer) storedMentions(id string) ([]mentionRow, error) {
+	rows, err := w.query(`SELECT record, doc_id, idx, published, outlet FROM mentions WHERE event_id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ms []mentionRow
+	first := -1 // the earliest so far, the one whose sentence is read
+	for rows.Next() {
+		var m mentionRow
+		var record []byte
+		if err := rows.Scan(&record, &m.doc, &m.idx, &m.published, &m.outlet); err != nil {
+			return nil, err
+		}
+		var r mergedFields
+		if err := json.Unmarshal(record, &r); err != nil {
+			return nil, err
+		}
+		m.rec = sukien.Event{Event: r.Event, Mode: r.Mode, Cameo: r.Cameo, Date: r.Date, Location: r.Location,
+			Channel: r.Channel, Level: r.Level, Summary: r.Summary, Mentions: r.Mentions,
+			Actor: storedActors(r.Actor), Recipient: storedActors(r.Recipient)}
+		if first < 0 || m.before(&ms[first]) {
+			var sentence struct {
+				Sentence string `json:"sentence"`
+			}
+			if err := json.Unmarshal(record, &sentence); err != nil {
+				return nil, err
+			}
+			if first >= 0 {
+				ms[first].rec.Sentence = ""
+			}
+			m.rec.Sentence, first = sentence.Sentence, len(ms)
+		}
+		ms = append(ms, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(ms) == 0 {
+		return ms, nil
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].before(&ms[j]) })
+	sym := sukien.Symmetric(ms[0].rec.Event)
+	seen := [2]map[string]bool{{}, {}}
+	summary := false
+	for i := range ms {
+		r := &ms[i].rec
+		if summary {
+			r.Summary = ""
+		}
+		summary = summary || r.Summary != ""
+		for side, actors := range [2]*[]sukien.Actor{&r.Actor, &r.Recipient} {
+			s := side
+			if sym {
+				s = 0
+			}
+			*actors = slices.DeleteFunc(*actors, func(a sukien.Actor) bool {
+				id := ActorID(a)
+				if seen[s][id] {
+					return true
+				}
+				seen[s][id] = true
+				return false
+			})
+		}
+	}
+	return ms, nil
+}
+
+// mergedFields are the fields of a stored record that mergeMentions reads
+// (the sentence aside: only the earliest's is read). Decoding only these
+// leaves the long strings of the other mentions unallocated.
+type mergedFields struct {
+	Event     string           `json:"event"`
+	Mode      string           `json:"mode"`
+	Cameo     string           `json:"cameo"`
+	Date      *string          `json:"date"`
+	Actor     []mergedActor    `json:"actor"`
+	Recipient []mergedActor    `json:"recipient"`
+	Location  *sukien.Location `json:"location"`
+	Channel   string           `json:"channel"`
+	Level     string           `json:"level"`
+	Summary   string           `json:"summary"`
+	Mentions  int              `json:"mentions"`
+}
+
+// mergedActor is sukien.Actor without the name as written, which a merged
+// event drops.
+type mergedActor struct {
+	Kind           string `json:"kind"`
+	Name           string `json:"name"`
+	Country        string `json:"country"`
+	ID             string `json:"id"`
+	Sector         string `json:"sector"`
+	Title          string `json:"title"`
+	Transliterated bool   `json:"transliterated"`
+}
+
+func storedActors(as []mergedActor) []sukien.Actor {
+	if as == nil {
+		return nil
+	}
+	out := make([]sukien.Actor, len(as))
+	for i, a := range as {
+		out[i] = sukien.Actor{Kind: a.Kind, Name: a.Name, Country: a.Country, ID: a.ID, Sector: a.Sector, Title: a.Title, Transliterated: a.Transliterated}
+	}
+	return out
 }
 
 // place finds the event a record with key k joins, or makes a new one.
