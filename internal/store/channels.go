@@ -206,3 +206,20 @@ func ParseChannels(r io.Reader) ([]ChannelDef, error) {
 	flush()
 	return defs, sc.Err()
 }
+
+// mostFrequent returns the most frequent non-empty value, the first seen
+// on a tie.
+func mostFrequent(vals []string) string {
+	n := map[string]int{}
+	best := ""
+	for _, v := range vals {
+		if v == "" {
+			continue
+		}
+		n[v]++
+		if n[v] > n[best] || best == "" {
+			best = v
+		}
+	}
+	return best
+}

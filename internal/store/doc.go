@@ -44,10 +44,14 @@
 //     or folded name when the extractor found none.
 //   - undated records never merge across documents.
 //
-// A merged event takes the most precise date, the union of participants,
-// the most frequent mode, CAMEO code, location, channel and level, and
-// counts NumMentions (reporting sentences), NumSources (documents) and
-// NumOutlets. Its id hashes the merge key of its first record, so it
+// A merged event takes the most precise date, the union of participants
+// (each as first written), the most frequent mode, CAMEO code, location,
+// channel and level (on a tie, the one reported first: earliest
+// publication, then document id and position), the sentence of the
+// earliest report, and counts NumMentions (reporting sentences),
+// NumSources (documents) and NumOutlets. These choices are folded into a
+// tally kept with the event (events.merge_state, see merge.go), so merging
+// one more report costs the same however often the event was reported. Its id hashes the merge key of its first record, so it
 // survives re-ingesting. Merging is greedy in ingest order.
 //
 // # Search

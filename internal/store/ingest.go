@@ -553,21 +553,19 @@ func (w *writer) deleteDocument(id string) error {
 		}
 	}
 	clear(w.lastDoc) // the document's number may be free again: as if alone
+	// A tally cannot take a mention out: the events are tallied again
+	// from the mentions left (the batch's are written above).
 	for _, ev := range events {
+		t, err := w.retally(ev)
+		if err != nil {
+			return err
+		}
 		if p := w.pending[ev]; p != nil {
-			if p.stored { // pruned by storedMentions: read again
-				if p.ms, err = w.storedMentions(ev); err != nil {
-					return err
-				}
-			} else {
-				p.ms = slices.DeleteFunc(p.ms, func(m mentionRow) bool { return m.doc == id })
-			}
+			p.t = t
 			p.changed()
 			continue
 		}
-		if _, err := w.load(ev); err != nil {
-			return err
-		}
+		w.touch(ev, true, t)
 	}
 	return nil
 }
@@ -610,7 +608,10 @@ func (w *writer) mention(a *Article, r *preparedRecord) (merged bool, err error)
 		w.aliases[al]++
 		w.names[r.names[i]] = true
 	}
-	p.ms = append(p.ms, mentionRow{rec: r.e, doc: a.Doc.ID, idx: r.idx, published: a.Doc.Published, outlet: a.Doc.Outlet})
+	if p.t == nil {
+		p.t = &tally{}
+	}
+	p.t.add(&r.e, mentionKey{Published: a.Doc.Published, Doc: a.Doc.ID, Idx: r.idx}, a.Doc.Outlet)
 	p.changed()
 	return merged, nil
 }
@@ -862,22 +863,22 @@ func ActorID(a sukien.Actor) string {
 	return kind + ":" + strings.ReplaceAll(Fold(a.Name), " ", "-")
 }
 
-// pendingEvent is a merged event the batch touches: its mentions, as they
-// stand in the transaction, and the merge of them, computed when needed.
+// pendingEvent is a merged event the batch touches: the tally of its
+// mentions as they stand in the transaction, and the merge, computed when
+// needed.
 type pendingEvent struct {
 	id     string
-	stored bool // it had a row in events before the batch
-	ms     []mentionRow
-	merged *Event                     // nil when ms changed since
-	person map[string]map[string]bool // the persons of merged, by country
-	// The date and persons of the merge, computed alone: placing a record
-	// asks them of every event of its type and sides, and a full merge
-	// after each record added cost more than all the rest of placing.
+	stored bool   // it had a row in events before the batch
+	t      *tally // nil when no mention is left
+	merged *Event // nil when t changed since
+	// The date and persons of the merge: placing a record asks them of
+	// every event of its type and sides.
 	placed bool // date and person are up to date
 	date   string
+	person map[string]map[string]bool
 }
 
-// changed marks the merge out of date, after ms changed.
+// changed marks the merge out of date, after t changed.
 func (p *pendingEvent) changed() {
 	p.merged, p.placed = nil, false
 }
@@ -885,44 +886,15 @@ func (p *pendingEvent) changed() {
 // dated returns the date of the merged event ("" when undated) and its
 // persons by country, as event would, or ok false when no mention is left.
 func (p *pendingEvent) dated() (date string, persons map[string]map[string]bool, ok bool) {
-	if len(p.ms) == 0 {
+	if p.t == nil {
 		return "", nil, false
 	}
 	if !p.placed {
-		sort.Slice(p.ms, func(i, j int) bool { return p.ms[i].before(&p.ms[j]) })
-		var dates []string
-		p.person = map[string]map[string]bool{}
-		seen := [2]map[string]bool{{}, {}}
-		sym := sukien.Symmetric(p.ms[0].rec.Event)
-		for _, m := range p.ms {
-			if m.rec.Date != nil {
-				dates = append(dates, *m.rec.Date)
-			}
-			// The persons mergeMentions keeps: the first of each id a side.
-			for side, actors := range [2][]sukien.Actor{m.rec.Actor, m.rec.Recipient} {
-				for _, a := range actors {
-					s := side
-					if sym {
-						s = 0
-					}
-					id := ActorID(a)
-					if seen[s][id] {
-						continue
-					}
-					seen[s][id] = true
-					if a.Kind == sukien.KindPerson {
-						if p.person[a.Country] == nil {
-							p.person[a.Country] = map[string]bool{}
-						}
-						p.person[a.Country][id] = true
-					}
-				}
-			}
-		}
 		p.date = ""
-		if d := mostPrecise(dates); d != nil {
+		if d := p.t.date(); d != nil {
 			p.date = *d
 		}
+		p.person = p.t.persons()
 		p.placed = true
 	}
 	return p.date, p.person, true
@@ -930,157 +902,78 @@ func (p *pendingEvent) dated() (date string, persons map[string]map[string]bool,
 
 // event returns the merged event, or nil when no mention is left.
 func (p *pendingEvent) event() *Event {
-	if len(p.ms) == 0 {
+	if p.t == nil {
 		return nil
 	}
 	if p.merged == nil {
-		sort.Slice(p.ms, func(i, j int) bool { return p.ms[i].before(&p.ms[j]) })
-		p.merged = mergeMentions(p.id, p.ms)
+		p.merged = p.t.event(p.id)
 	}
 	return p.merged
 }
 
-// touch adds an event to the batch, new (no mention yet) or stored.
-func (w *writer) touch(id string, stored bool, ms []mentionRow) *pendingEvent {
-	p := &pendingEvent{id: id, stored: stored, ms: ms}
+// touch adds an event to the batch: new (t nil), or stored with its tally.
+func (w *writer) touch(id string, stored bool, t *tally) *pendingEvent {
+	p := &pendingEvent{id: id, stored: stored, t: t}
 	w.pending[id] = p
 	w.order = append(w.order, p)
+	if t != nil {
+		k := t.Type + "|" + t.Sides
+		w.byKey[k] = append(w.byKey[k], p)
+	}
 	return p
 }
 
-// load takes a stored event into the batch with its mentions.
+// load takes a stored event into the batch with its tally, as stored
+// with it, or made again from its mentions when it was stored without
+// one or by a writer that did not keep it.
 func (w *writer) load(id string) (*pendingEvent, error) {
-	ms, err := w.storedMentions(id)
-	if err != nil {
+	var state sql.NullString
+	var mentions int
+	err := w.queryRow(`SELECT merge_state, num_mentions FROM events WHERE id = ?`, id).Scan(&state, &mentions)
+	if err != nil && err != sql.ErrNoRows {
 		return nil, err
 	}
-	p := w.touch(id, true, ms)
-	if len(ms) > 0 {
-		k := plainKeyOf(&ms[0].rec) // every mention has the event's type and sides
-		w.byKey[k.typ+"|"+k.sides] = append(w.byKey[k.typ+"|"+k.sides], p)
+	var t *tally
+	if state.Valid {
+		t = &tally{}
+		if json.Unmarshal([]byte(state.String), t) != nil || t.Mentions != mentions || t.Mentions == 0 {
+			t = nil
+		}
 	}
-	return p, nil
+	if t == nil {
+		if t, err = w.retally(id); err != nil {
+			return nil, err
+		}
+	}
+	return w.touch(id, true, t), nil
 }
 
-// storedMentions reads the mentions of event id, earliest first, keeping
-// of each only what a merge with later records can still use: the
-// sentence of the earliest, the summary of the earliest that has one, and
-// an actor only where it is the first of its id on its side (see
-// mergeMentions). A widely reported event has hundreds of mentions, and
-// the batch holds every event it touches: whole records made the live heap,
-// and the collector's work, grow with the database.
-//
-// The pruning holds while mentions are only added: a record new to the
-// batch, wherever it sorts, leaves the first of each kept field first
-// among the stored ones. Removing a stored mention does not, so
-// deleteDocument reads the event again.
-func (w *writer) storedMentions(id string) ([]mentionRow, error) {
+// retally makes the tally of event id from its stored mentions; nil when
+// it has none.
+func (w *writer) retally(id string) (*tally, error) {
 	rows, err := w.query(`SELECT record, doc_id, idx, published, outlet FROM mentions WHERE event_id = ?`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var ms []mentionRow
-	first := -1 // the earliest so far, the one whose sentence is read
+	var t *tally
 	for rows.Next() {
-		var m mentionRow
+		var k mentionKey
+		var outlet string
 		var record []byte
-		if err := rows.Scan(&record, &m.doc, &m.idx, &m.published, &m.outlet); err != nil {
+		if err := rows.Scan(&record, &k.Doc, &k.Idx, &k.Published, &outlet); err != nil {
 			return nil, err
 		}
-		var r mergedFields
+		var r sukien.Event
 		if err := json.Unmarshal(record, &r); err != nil {
 			return nil, err
 		}
-		m.rec = sukien.Event{Event: r.Event, Mode: r.Mode, Cameo: r.Cameo, Date: r.Date, Location: r.Location,
-			Channel: r.Channel, Level: r.Level, Summary: r.Summary, Mentions: r.Mentions,
-			Actor: storedActors(r.Actor), Recipient: storedActors(r.Recipient)}
-		if first < 0 || m.before(&ms[first]) {
-			var sentence struct {
-				Sentence string `json:"sentence"`
-			}
-			if err := json.Unmarshal(record, &sentence); err != nil {
-				return nil, err
-			}
-			if first >= 0 {
-				ms[first].rec.Sentence = ""
-			}
-			m.rec.Sentence, first = sentence.Sentence, len(ms)
+		if t == nil {
+			t = &tally{}
 		}
-		ms = append(ms, m)
+		t.add(&r, k, outlet)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if len(ms) == 0 {
-		return ms, nil
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].before(&ms[j]) })
-	sym := sukien.Symmetric(ms[0].rec.Event)
-	seen := [2]map[string]bool{{}, {}}
-	summary := false
-	for i := range ms {
-		r := &ms[i].rec
-		if summary {
-			r.Summary = ""
-		}
-		summary = summary || r.Summary != ""
-		for side, actors := range [2]*[]sukien.Actor{&r.Actor, &r.Recipient} {
-			s := side
-			if sym {
-				s = 0
-			}
-			*actors = slices.DeleteFunc(*actors, func(a sukien.Actor) bool {
-				id := ActorID(a)
-				if seen[s][id] {
-					return true
-				}
-				seen[s][id] = true
-				return false
-			})
-		}
-	}
-	return ms, nil
-}
-
-// mergedFields are the fields of a stored record that mergeMentions reads
-// (the sentence aside: only the earliest's is read). Decoding only these
-// leaves the long strings of the other mentions unallocated.
-type mergedFields struct {
-	Event     string           `json:"event"`
-	Mode      string           `json:"mode"`
-	Cameo     string           `json:"cameo"`
-	Date      *string          `json:"date"`
-	Actor     []mergedActor    `json:"actor"`
-	Recipient []mergedActor    `json:"recipient"`
-	Location  *sukien.Location `json:"location"`
-	Channel   string           `json:"channel"`
-	Level     string           `json:"level"`
-	Summary   string           `json:"summary"`
-	Mentions  int              `json:"mentions"`
-}
-
-// mergedActor is sukien.Actor without the name as written, which a merged
-// event drops.
-type mergedActor struct {
-	Kind           string `json:"kind"`
-	Name           string `json:"name"`
-	Country        string `json:"country"`
-	ID             string `json:"id"`
-	Sector         string `json:"sector"`
-	Title          string `json:"title"`
-	Transliterated bool   `json:"transliterated"`
-}
-
-func storedActors(as []mergedActor) []sukien.Actor {
-	if as == nil {
-		return nil
-	}
-	out := make([]sukien.Actor, len(as))
-	for i, a := range as {
-		out[i] = sukien.Actor{Kind: a.Kind, Name: a.Name, Country: a.Country, ID: a.ID, Sector: a.Sector, Title: a.Title, Transliterated: a.Transliterated}
-	}
-	return out
+	return t, rows.Err()
 }
 
 // place finds the event a record with key k joins, or makes a new one.
@@ -1136,7 +1029,7 @@ func newEventID(k key, mention string) string {
 // exists reports whether event id has mentions, in the batch or stored.
 func (w *writer) exists(id string) (bool, error) {
 	if p := w.pending[id]; p != nil {
-		return len(p.ms) > 0, nil
+		return p.t != nil, nil
 	}
 	if stored, ok := w.stored[id]; ok {
 		return stored, nil
@@ -1430,9 +1323,9 @@ func (w *writer) flush() error {
 		return err
 	}
 	const eventCols = `INSERT INTO events (id, type, is_symmetric, sides, mode, cameo, date, date_lo, date_hi, channel, level, location, location_country,
-		sentence, summary, num_mentions, num_sources, num_outlets, first_seen, last_seen) VALUES `
-	events := rowBuffer{head: eventCols, cols: 20}
-	counts := rowBuffer{head: eventCols, cols: 20} // stored events whose indexed columns stay
+		sentence, summary, num_mentions, num_sources, num_outlets, first_seen, last_seen, merge_state) VALUES `
+	events := rowBuffer{head: eventCols, cols: 21}
+	counts := rowBuffer{head: eventCols, cols: 21} // stored events whose indexed columns stay
 	actors := rowBuffer{head: `INSERT INTO event_actors (event_id, side, pos, actor_id, kind, name, country, sector, title) VALUES `, cols: 9}
 	keys := rowBuffer{head: `INSERT INTO event_keys (key, date_lo, date_hi, type, event_id, roles) VALUES `, cols: 6, byKey: true}
 	var stale, gone []any        // stored events to update, to delete
@@ -1478,8 +1371,12 @@ func (w *writer) flush() error {
 		if o != nil && o.date == date && o.channel == ev.Channel {
 			b = &counts
 		}
-		b.args = append(b.args, p.id, ev.Event, sym, plainKeyOf(&p.ms[0].rec).sides, ev.Mode, ev.Cameo, date, lo, hi,
-			ev.Channel, ev.Level, loc, locCountry, ev.Sentence, ev.Summary, ev.NumMentions, ev.NumSources, ev.NumOutlets, ev.FirstSeen, ev.LastSeen)
+		state, err := p.t.state()
+		if err != nil {
+			return err
+		}
+		b.args = append(b.args, p.id, ev.Event, sym, p.t.Sides, ev.Mode, ev.Cameo, date, lo, hi,
+			ev.Channel, ev.Level, loc, locCountry, ev.Sentence, ev.Summary, ev.NumMentions, ev.NumSources, ev.NumOutlets, ev.FirstSeen, ev.LastSeen, state)
 		var as []any
 		for side, list := range [2][]sukien.Actor{ev.Actor, ev.Recipient} {
 			for pos, a := range list {
@@ -1554,7 +1451,8 @@ func (w *writer) flush() error {
 		ON CONFLICT (id) DO UPDATE SET mode = excluded.mode, cameo = excluded.cameo, level = excluded.level,
 		location = excluded.location, location_country = excluded.location_country, sentence = excluded.sentence,
 		summary = excluded.summary, num_mentions = excluded.num_mentions, num_sources = excluded.num_sources,
-		num_outlets = excluded.num_outlets, first_seen = excluded.first_seen, last_seen = excluded.last_seen`
+		num_outlets = excluded.num_outlets, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+		merge_state = excluded.merge_state`
 	if err := w.write(&events, upsert+`, date = excluded.date, date_lo = excluded.date_lo, date_hi = excluded.date_hi, channel = excluded.channel`); err != nil {
 		return err
 	}
@@ -2066,139 +1964,6 @@ func (w *writer) writeNames() error {
 		names.args = append(names.args, n.id, n.folded, n.name)
 	}
 	return w.write(&names, ` ON CONFLICT (actor_id, folded, name_folded) DO NOTHING`)
-}
-
-type mentionRow struct {
-	rec                    sukien.Event
-	doc, published, outlet string
-	idx                    int
-}
-
-// before orders mentions by publication, document and position.
-func (m *mentionRow) before(o *mentionRow) bool {
-	if m.published != o.published {
-		return m.published < o.published
-	}
-	if m.doc != o.doc {
-		return m.doc < o.doc
-	}
-	return m.idx < o.idx
-}
-
-// mergeMentions computes a merged event from its mentions, earliest first.
-func mergeMentions(id string, ms []mentionRow) *Event {
-	first := &ms[0].rec
-	ev := &Event{ID: id, Event: first.Event, Sentence: first.Sentence}
-	var modes, cameos, channels, levels, dates, locs []string
-	location := map[string]*sukien.Location{}
-	docs, outlets := map[string]bool{}, map[string]bool{}
-	seen := [2]map[string]bool{{}, {}}
-	sym := sukien.Symmetric(first.Event)
-	for _, m := range ms {
-		r := &m.rec
-		modes = append(modes, r.Mode)
-		cameos = append(cameos, r.Cameo)
-		channels = append(channels, r.Channel)
-		levels = append(levels, r.Level)
-		if r.Date != nil {
-			dates = append(dates, *r.Date)
-		}
-		if r.Location != nil && r.Location.Name != "" {
-			k := r.Location.Name + "\x00" + r.Location.Country
-			locs = append(locs, k)
-			if location[k] == nil {
-				location[k] = r.Location
-			}
-		}
-		if ev.Summary == "" {
-			ev.Summary = r.Summary
-		}
-		ev.NumMentions += max(1, r.Mentions)
-		docs[m.doc] = true
-		if m.outlet != "" {
-			outlets[m.outlet] = true
-		}
-		if m.published != "" {
-			if ev.FirstSeen == "" || m.published < ev.FirstSeen {
-				ev.FirstSeen = m.published
-			}
-			if m.published > ev.LastSeen {
-				ev.LastSeen = m.published
-			}
-		}
-		for side, actors := range [2][]sukien.Actor{r.Actor, r.Recipient} {
-			for _, a := range actors {
-				s := side
-				if sym {
-					s = 0 // one set of participants, wherever they were written
-				}
-				id := ActorID(a)
-				if seen[s][id] {
-					continue
-				}
-				seen[s][id] = true
-				a.Raw = ""
-				if side == 0 {
-					ev.Actor = append(ev.Actor, a)
-				} else {
-					ev.Recipient = append(ev.Recipient, a)
-				}
-			}
-		}
-	}
-	ev.Mode = mostFrequent(modes)
-	ev.Cameo = mostFrequent(cameos)
-	ev.Channel = mostFrequent(channels)
-	ev.Level = mostFrequent(levels)
-	if l := mostFrequent(locs); l != "" {
-		ev.Location = location[l]
-	}
-	ev.Date = mostPrecise(dates)
-	ev.NumSources = len(docs)
-	ev.NumOutlets = len(outlets)
-	if ev.Actor == nil {
-		ev.Actor = []sukien.Actor{}
-	}
-	if ev.Recipient == nil {
-		ev.Recipient = []sukien.Actor{}
-	}
-	return ev
-}
-
-// mostFrequent returns the most frequent non-empty value, the first seen
-// on a tie.
-func mostFrequent(vals []string) string {
-	n := map[string]int{}
-	best := ""
-	for _, v := range vals {
-		if v == "" {
-			continue
-		}
-		n[v]++
-		if n[v] > n[best] || best == "" {
-			best = v
-		}
-	}
-	return best
-}
-
-// mostPrecise returns the most precise date, the most frequent among those
-// as precise.
-func mostPrecise(dates []string) *string {
-	longest := 0
-	for _, d := range dates {
-		longest = max(longest, len(d))
-	}
-	var keep []string
-	for _, d := range dates {
-		if len(d) == longest {
-			keep = append(keep, d)
-		}
-	}
-	if d := mostFrequent(keep); d != "" {
-		return &d
-	}
-	return nil
 }
 
 // hashOf returns the SHA-256 of the parts joined, in hex. The parts are
