@@ -296,8 +296,8 @@ func FuzzIsNFC(f *testing.F) {
 
 func TestToLower(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if got, want := lowerRune(r), unicode.ToLower(r); got != want {
-			t.Fatalf("lowerRune(%U) = %U, want %U", r, got, want)
+		if got, want := LowerRune(r), unicode.ToLower(r); got != want {
+			t.Fatalf("LowerRune(%U) = %U, want %U", r, got, want)
 		}
 	}
 	for _, s := range []string{"", "abc", "ABC", "Song Phương", "LẦN LƯỢT", "riêng RẼ \xff\xe1\xbb", "İ K Å Ω"} {

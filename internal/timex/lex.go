@@ -3,6 +3,8 @@ package timex
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sukien/sukien/internal/text"
 )
 
 type tokKind uint8
@@ -197,7 +199,7 @@ func lookup(w string) cue {
 		return findFirst(w, c+'a'-'A')
 	case c >= utf8.RuneSelf:
 		r, size := utf8.DecodeRuneInString(w)
-		if l := toLower(r); l != r && utf8.RuneLen(l) == size {
+		if l := text.LowerRune(r); l != r && utf8.RuneLen(l) == size {
 			utf8.EncodeRune(buf[:], l)
 			n := size + copy(buf[size:], w[size:])
 			return find(string(buf[:n]))
@@ -205,29 +207,6 @@ func lookup(w string) cue {
 	}
 	return find(w)
 }
-
-// toLower is unicode.ToLower, from tables for the Latin letters of
-// Vietnamese words (its binary search was a tenth of lookup).
-func toLower(r rune) rune {
-	switch {
-	case r < rune(len(latinLower)):
-		return latinLower[r]
-	case r >= 0x1E00 && r < 0x1F00:
-		return extraLower[r-0x1E00]
-	}
-	return unicode.ToLower(r)
-}
-
-var latinLower, extraLower = func() (l *[0x250]rune, e *[0x100]rune) {
-	l, e = new([0x250]rune), new([0x100]rune)
-	for r := range l {
-		l[r] = unicode.ToLower(rune(r))
-	}
-	for r := range e {
-		e[r] = unicode.ToLower(0x1E00 + rune(r))
-	}
-	return l, e
-}()
 
 // numeral returns the value of a numeral word, 0 for other cues.
 func numeral(c cue) int {

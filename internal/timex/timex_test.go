@@ -3,7 +3,6 @@ package timex
 import (
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // want is one expected expression: its text, its resolved date in ISO form
@@ -476,15 +475,4 @@ func FuzzFind(f *testing.F) {
 		es := Find(s, Date{py, pm, pd}, Date{ry, rm, rd})
 		checkInvariants(t, s, es)
 	})
-}
-
-func TestToLower(t *testing.T) {
-	for r := rune(0); r < 0x3000; r++ {
-		if got, want := toLower(r), unicode.ToLower(r); got != want {
-			t.Fatalf("toLower(%U) = %U, want %U", r, got, want)
-		}
-	}
-	if toLower('Đ') != 'đ' || toLower('Ố') != 'ố' {
-		t.Error("toLower misses Vietnamese capitals")
-	}
 }
