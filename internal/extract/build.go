@@ -1273,6 +1273,14 @@ func (x *Extractor) dateOf(s *sentence, c *docContext, t *trigger, cs, ce int, d
 			return timex.Date{Year: d.Date.Year, Month: d.Date.Month}, false, true, timex.Anaphoric
 		}
 	}
+	// "vào những năm 2000", "trong những năm 2000 khi ... thăm Nga": a
+	// decade, which no date can say; with no other date in the sentence,
+	// the event has none rather than the month of the article.
+	for _, d := range dates {
+		if d.Date.IsZero() && d.Partial.Year != 0 && d.Partial.Month == 0 {
+			return timex.Date{}, false, true, timex.Absolute
+		}
+	}
 	// No date of its own: background markers keep the month at most.
 	// ("Trước cuộc gặp của ..., A đã gặp B": the sentence's opening
 	// adjunct marks its main clause.)

@@ -721,3 +721,21 @@ func TestDurationKeepsTheStartDate(t *testing.T) {
 		}
 	}
 }
+
+// "những năm 1958 và 1964" dates a visit by its first year; "những năm
+// 2000" is a decade, which leaves the visit undated (the decade kept as
+// its date_text) rather than dated by the article's month.
+func TestYearsAndDecades(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2019-04-25", Text: "Tổng thống Nga Vladimir Putin hôm nay hội đàm với lãnh đạo Triều Tiên Kim Jong-un tại Vladivostok. Cố lãnh tụ Kim Nhật Thành từng thăm Liên Xô vào những năm 1956 và 1961. Quan hệ hai nước khởi sắc trong những năm 2000 khi ông Kim Jong-il vài lần thăm Nga."})
+	var dates []string
+	for _, ev := range res.Events {
+		if ev.Event == "CONSULT" {
+			dates = append(dates, deref(ev.Date)+"|"+ev.DateText)
+		}
+	}
+	slices.Sort(dates)
+	if want := []string{"1956|", "2019-04-25|", "null|những năm 2000"}; !slices.Equal(dates, want) {
+		t.Errorf("meeting dates %q, want %q:%s", dates, want, dump(res.Events))
+	}
+}

@@ -165,7 +165,7 @@ func (sc *scanner) match(t, prev token) (Expr, bool) {
 			return sc.countPhrase(t.start, 5, t)
 		}
 		if counted(prev) {
-			return Expr{}, false
+			return sc.yearsPhrase(prev, t)
 		}
 		return sc.yearPhrase(t.start, t, 0)
 	case cEnd, cBegin, cMiddle:
@@ -964,6 +964,31 @@ func (sc *scanner) monthPhrase(start int, t token, mod cue) (Expr, bool) {
 // yearPhrase reads what follows năm (t): "năm 2013", "năm 2018-2019",
 // "năm nay", "năm ngoái", "năm tới". mod is the cuối/đầu/giữa before it,
 // if any.
+// yearsPhrase reads "những năm" or "các năm" (q, then t) before a year:
+// "những năm 1958 và 1964" lists years, and dates by the first; "những năm
+// 2000" is a decade, which no date here can say, so it is an expression
+// with the year in Partial and no Date (and no other date stands in for
+// it). Any other count makes "năm" a duration: no date.
+func (sc *scanner) yearsPhrase(q, t token) (Expr, bool) {
+	v := sc.next(t.end)
+	if q.cue != cQuant || v.kind != tokNum || v.end-v.start != 4 || sc.gluedAfter(v) {
+		return Expr{}, false
+	}
+	switch sc.s[q.start:q.end] {
+	case "những", "Những", "các", "Các":
+	default:
+		return Expr{}, false
+	}
+	y := atoi(sc.s[v.start:v.end])
+	if y < 1000 || y > 2999 {
+		return Expr{}, false
+	}
+	if y%10 != 0 {
+		return sc.yearPhrase(q.start, t, 0)
+	}
+	return sc.expr(q.start, v.end, Date{}, Date{Year: y}, Absolute), true
+}
+
 func (sc *scanner) yearPhrase(start int, t token, mod cue) (Expr, bool) {
 	pub, v := sc.pub, sc.next(t.end)
 	switch v.cue {

@@ -230,6 +230,13 @@ func TestFindYears(t *testing.T) {
 			[]want{{"2003-2008", "2003", Absolute}}},
 		{"Cuộc chiến 1950-1953 kết thúc bằng một hiệp định đình chiến.", "2017-05-10", "",
 			[]want{{"1950-1953", "1950", Absolute}}},
+		// Years listed after "những năm" date by the first; a decade has
+		// no date, but is an expression (its year in Partial).
+		{"Ông Kim Nhật Thành thăm Việt Nam vào những năm 1958 và 1964.", "2019-03-01", "",
+			[]want{{"những năm 1958", "1958", Absolute}}},
+		{"Quan hệ khởi sắc trở lại trong những năm 2000.", "2019-04-25", "",
+			[]want{{"những năm 2000", "", Absolute}}},
+		{"Hai bên đã không gặp nhau vài năm 2018.", "2019-04-25", "", nil},
 		{"Cuộc tập trận năm ngoái quy mô nhỏ hơn.", "2024-03-01", "",
 			[]want{{"năm ngoái", "2023", Deictic | Past}}},
 		{"Hai bên sẽ ký hiệp định trong năm nay.", "2024-03-01", "",
