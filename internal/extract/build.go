@@ -244,12 +244,38 @@ func (x *Extractor) subjectOf(s *sentence, c *docContext, cs, ts int) side {
 		}
 		return sd
 	}
-	for seg := ts; seg > lo && len(sd.actors) == 0; {
-		st := s.segmentStart(lo, seg-1)
-		x.collect(s, c, st, seg, &sd, false)
-		seg = st
+	// "Kim Jong-il, cha của ông Kim Jong-un, đã thăm Nga": a segment that
+	// names someone only as an owner ("của") describes the subject before
+	// it; it is the subject only when no earlier segment names one.
+	for _, skipOwners := range []bool{true, false} {
+		for seg := ts; seg > lo && len(sd.actors) == 0; {
+			st := s.segmentStart(lo, seg-1)
+			if !skipOwners || !s.ownersOnly(st, seg) {
+				x.collect(s, c, st, seg, &sd, false)
+			}
+			seg = st
+		}
 	}
 	return sd
+}
+
+// ownersOnly reports whether [i, j) names someone, and each name follows
+// "của".
+func (s *sentence) ownersOnly(i, j int) bool {
+	named := false
+	for k := i; k < j; k++ {
+		mi := s.mentAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := &s.mentions[mi]
+		if m.start == 0 || s.word(m.start-1) != "của" {
+			return false
+		}
+		named = true
+		k = m.end - 1
+	}
+	return named
 }
 
 // addSpeaker: "Bộ trưởng Blinken cho biết Washington tích cực ủng hộ ...":

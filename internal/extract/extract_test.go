@@ -739,3 +739,14 @@ func TestYearsAndDecades(t *testing.T) {
 		t.Errorf("meeting dates %q, want %q:%s", dates, want, dump(res.Events))
 	}
 }
+
+// "X, cha của ông Y, đã thăm Nga": the apposition names Y only as whose
+// father X is; X visited. With no earlier name, an owner is still read.
+func TestOwnerInAppositionIsNoSubject(t *testing.T) {
+	x := extractor(t)
+	res := x.Extract(sukien.Document{ID: "t", Published: "2019-04-25", Text: "Lãnh đạo Triều Tiên Kim Jong-il, người cha của ông Kim Jong-un, đã nhiều lần thăm Nga vào năm 2001."})
+	ev := find(t, res.Events, "CONSULT")
+	if ps := personsOf(ev); !slices.Equal(ps, []string{"Kim Jong-il"}) {
+		t.Errorf("visitor %q, want Kim Jong-il:%s", ps, dump(res.Events))
+	}
+}
