@@ -93,15 +93,15 @@ func (t *tally) add(r *sukien.Event, k mentionKey, outlet string) {
 	if r.Summary != "" && (t.SummaryAt == nil || k.compare(*t.SummaryAt) < 0) {
 		t.SummaryAt, t.Summary = &k, r.Summary
 	}
-	count(&t.Modes, r.Mode, k, nil)
-	count(&t.Cameos, r.Cameo, k, nil)
-	count(&t.Channels, r.Channel, k, nil)
-	count(&t.Levels, r.Level, k, nil)
+	countChoice(&t.Modes, r.Mode, k, nil)
+	countChoice(&t.Cameos, r.Cameo, k, nil)
+	countChoice(&t.Channels, r.Channel, k, nil)
+	countChoice(&t.Levels, r.Level, k, nil)
 	if r.Date != nil {
-		count(&t.Dates, *r.Date, k, nil)
+		countChoice(&t.Dates, *r.Date, k, nil)
 	}
 	if l := r.Location; l != nil && l.Name != "" {
-		count(&t.Places, l.Name+"\x00"+l.Country, k, l)
+		countChoice(&t.Places, l.Name+"\x00"+l.Country, k, l)
 	}
 	sym := sukien.Symmetric(t.Type)
 	for side, actors := range [2][]sukien.Actor{r.Actor, r.Recipient} {
@@ -142,7 +142,7 @@ func (t *tally) add(r *sukien.Event, k mentionKey, outlet string) {
 	}
 }
 
-func count(m *map[string]*choice, v string, k mentionKey, place *sukien.Location) {
+func countChoice(m *map[string]*choice, v string, k mentionKey, place *sukien.Location) {
 	if v == "" {
 		return
 	}
