@@ -33,10 +33,7 @@ func appendEvent(b []byte, ev *sukien.Event) (_ []byte, ok bool) {
 	} else {
 		b = appendJSONString(b, *ev.Date)
 	}
-	if ev.DateText != "" {
-		b = append(b, `,"date_text":`...)
-		b = appendJSONString(b, ev.DateText)
-	}
+	b = appendOmitEmpty(b, `,"date_text":`, ev.DateText)
 	b = append(b, `,"actor":`...)
 	b = appendActors(b, ev.Actor)
 	b = append(b, `,"recipient":`...)
@@ -47,10 +44,7 @@ func appendEvent(b []byte, ev *sukien.Event) (_ []byte, ok bool) {
 	} else {
 		b = append(b, `{"name":`...)
 		b = appendJSONString(b, ev.Location.Name)
-		if ev.Location.Country != "" {
-			b = append(b, `,"country":`...)
-			b = appendJSONString(b, ev.Location.Country)
-		}
+		b = appendOmitEmpty(b, `,"country":`, ev.Location.Country)
 		b = append(b, '}')
 	}
 	b = append(b, `,"sentence":`...)

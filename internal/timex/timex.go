@@ -11,7 +11,10 @@
 // hold no date and allocates only the slice it returns.
 package timex
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Relation says what a date expression is relative to. Its kind is one of
 // Absolute, Deictic, SameDay and Anaphoric; Past or Future may be added as
@@ -974,9 +977,7 @@ func (sc *scanner) yearsPhrase(q, t token) (Expr, bool) {
 	if q.cue != cQuant || v.kind != tokNum || v.end-v.start != 4 || sc.gluedAfter(v) {
 		return Expr{}, false
 	}
-	switch sc.s[q.start:q.end] {
-	case "những", "Những", "các", "Các":
-	default:
+	if w := sc.s[q.start:q.end]; !strings.EqualFold(w, "những") && !strings.EqualFold(w, "các") {
 		return Expr{}, false
 	}
 	y := atoi(sc.s[v.start:v.end])
